@@ -1,0 +1,60 @@
+package dev.trustlift.cli;
+
+import dev.trustlift.disk.io.CorruptImageException;
+import java.io.FileNotFoundException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import picocli.CommandLine;
+
+/**
+ * Turns failures into one clear line and an exit code. A person never sees a stack trace
+ * unless TRUSTLIFT_DEBUG is set.
+ */
+final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
+
+    /** Thrown by commands for bad input that picocli cannot detect (a malformed CSV, a missing file). */
+    static final class UsageException extends RuntimeException {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parseResult) {
+        cmd.getErr().println("trustlift: error: " + describe(ex));
+        if (System.getenv("TRUSTLIFT_DEBUG") != null) {
+            ex.printStackTrace(cmd.getErr());
+        }
+        return exitCodeFor(ex);
+    }
+
+    static int usageError(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cmd = ex.getCommandLine();
+        cmd.getErr().println("trustlift: " + ex.getMessage());
+        cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+        return ExitCodes.USAGE;
+    }
+
+    static int exitCodeFor(Throwable ex) {
+        if (ex instanceof UsageException || ex instanceof NoSuchFileException || ex instanceof FileNotFoundException
+                || ex instanceof AccessDeniedException || ex instanceof CorruptImageException) {
+            return ExitCodes.USAGE;
+        }
+        return ExitCodes.FAILURE;
+    }
+
+    static String describe(Throwable ex) {
+        if (ex instanceof NoSuchFileException e) {
+            return "no such file: " + e.getFile();
+        }
+        if (ex instanceof AccessDeniedException e) {
+            return "permission denied: " + e.getFile();
+        }
+        String message = ex.getMessage();
+        if (message == null || message.isBlank()) {
+            message = ex.getClass().getSimpleName();
+        }
+        return message.lines().findFirst().orElse(message);
+    }
+
+}

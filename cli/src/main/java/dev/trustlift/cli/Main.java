@@ -1,0 +1,45 @@
+package dev.trustlift.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point. {@link #run} makes every command testable in-process with captured output. */
+@Command(name = "trustlift",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Upgrade Azure Generation 1 VMs to Generation 2 with Trusted Launch, safely and at scale.",
+        subcommands = {
+                CommandLine.HelpCommand.class,
+        })
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(System.out, System.err, args));
+    }
+
+    /** Runs one command line and returns its exit code; never calls System.exit. */
+    public static int run(PrintStream out, PrintStream err, String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        PrintWriter outWriter = new PrintWriter(out, true);
+        PrintWriter errWriter = new PrintWriter(err, true);
+        cli.setOut(outWriter);
+        cli.setErr(errWriter);
+        cli.setExitCodeExceptionMapper(ErrorReporter::exitCodeFor);
+        cli.setExecutionExceptionHandler(new ErrorReporter());
+        cli.setParameterExceptionHandler(ErrorReporter::usageError);
+        int code = cli.execute(args);
+        outWriter.flush();
+        errWriter.flush();
+        return code;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command.");
+    }
+}
