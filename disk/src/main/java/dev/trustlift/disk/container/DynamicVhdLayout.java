@@ -38,7 +38,12 @@ record DynamicVhdLayout(VhdFooter footer, DynamicHeader header, BlockAllocationT
             throw new CorruptImageException(where + "dynamic VHD footer points at a header at offset "
                     + Long.toUnsignedString(headerOffset) + ", outside the file's metadata area (footer at " + footerOffset + ")");
         }
-        DynamicHeader header = DynamicHeader.parse(file.read(headerOffset, DynamicHeader.SIZE), headerOffset);
+        DynamicHeader header;
+        try {
+            header = DynamicHeader.parse(file.read(headerOffset, DynamicHeader.SIZE), headerOffset);
+        } catch (CorruptImageException e) {
+            throw new CorruptImageException(where + e.getMessage());
+        }
         if (footer.currentSize() > MAX_SIZE) {
             throw new CorruptImageException(where + "dynamic VHD size " + footer.currentSize()
                     + " bytes is larger than the VHD maximum of " + MAX_SIZE + " bytes (2040 GiB)");
