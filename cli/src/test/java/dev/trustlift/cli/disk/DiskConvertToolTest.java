@@ -70,8 +70,8 @@ class DiskConvertToolTest {
 
     @Test
     void windowsLayoutWithFreeSpaceConvertsInPlace() throws Exception {
-        Path img = image("win.img", 1024 * MIB, "label: dos\nstart=2048, size=1024000, type=7, bootable\n"
-                + "start=1026048, size=819200, type=7\n");
+        Path img = image("win.img", 512 * MIB, "label: dos\nstart=2048, size=204800, type=7, bootable\n"
+                + "start=206848, size=409600, type=7\n");
         List<List<String>> before = sfdiskPartitions(img);
         Shell.Run r = trustlift("disk", "convert", img.toString(), "--os", "windows");
         assertEquals(0, r.exitCode(), r.out() + r.err());
@@ -82,7 +82,7 @@ class DiskConvertToolTest {
             assertEquals(before.get(i).subList(0, 3), after.get(i).subList(0, 3), "partition moved");
             assertEquals("EBD0A0A2-B9E5-4433-87C0-68B6B72699C7", after.get(i).get(3));
         }
-        assertEquals(List.of("3", "1845248", "204800", "C12A7328-F81F-11D2-BA4B-00A0C93EC93B"), after.get(2));
+        assertEquals(List.of("3", "616448", "204800", "C12A7328-F81F-11D2-BA4B-00A0C93EC93B"), after.get(2));
         assertEspFormatted(img, "SYSTEM");
         String pmbr = tool(null, "sgdisk", "-O", img.toString());
         assertTrue(pmbr.contains("0xEE"), pmbr);
@@ -90,9 +90,9 @@ class DiskConvertToolTest {
 
     @Test
     void windowsLayoutToTheLastMibConvertsAfterGrowing() throws Exception {
-        long sectors = 1024 * MIB / 512;
-        Path img = image("grow.img", 1024 * MIB, "label: dos\nstart=2048, size=1024000, type=7, bootable\n"
-                + "start=1026048, size=" + (sectors - 2048 - 1026048) + ", type=7\n");
+        long sectors = 256 * MIB / 512;
+        Path img = image("grow.img", 256 * MIB, "label: dos\nstart=2048, size=102400, type=7, bootable\n"
+                + "start=104448, size=" + (sectors - 2048 - 104448) + ", type=7\n");
         List<List<String>> before = sfdiskPartitions(img);
         String hash = sha256(img);
         Shell.Run refused = trustlift("disk", "convert", img.toString(), "--os", "windows");
@@ -103,7 +103,7 @@ class DiskConvertToolTest {
         Shell.Run r = trustlift("disk", "convert", img.toString(), "--os", "windows", "--grow", "100");
         assertEquals(0, r.exitCode(), r.out() + r.err());
         assertTrue(r.out().contains("... growing the disk"), r.out());
-        assertEquals((1024 + 100) * MIB, Files.size(img));
+        assertEquals((256 + 100) * MIB, Files.size(img));
         assertSgdiskClean(img);
         List<List<String>> after = sfdiskPartitions(img);
         assertEquals(before.get(0).subList(0, 3), after.get(0).subList(0, 3));
@@ -113,8 +113,8 @@ class DiskConvertToolTest {
 
     @Test
     void fourPrimariesAreRefusedAndTheImageStaysByteIdentical() throws Exception {
-        Path img = image("four.img", 1024 * MIB, "label: dos\nstart=2048, size=409600, type=7, bootable\n"
-                + "size=204800, type=7\nsize=204800, type=27\nsize=204800, type=7\n");
+        Path img = image("four.img", 256 * MIB, "label: dos\nstart=2048, size=102400, type=7, bootable\n"
+                + "size=40960, type=7\nsize=40960, type=27\nsize=40960, type=7\n");
         String hash = sha256(img);
         long mtime = Files.getLastModifiedTime(img).toMillis();
         Shell.Run v = trustlift("disk", "validate", img.toString(), "--os", "windows", "--json");
@@ -131,9 +131,9 @@ class DiskConvertToolTest {
 
     @Test
     void logicalPartitionsAreRefusedForWindowsAndConvertedForLinux() throws Exception {
-        Path img = image("ext.img", 1024 * MIB, "label: dos\nstart=2048, size=204800, type=83, bootable\n"
-                + "start=206848, size=1638400, type=5\nstart=208896, size=409600, type=83\n"
-                + "start=620544, size=204800, type=82\n");
+        Path img = image("ext.img", 256 * MIB, "label: dos\nstart=2048, size=102400, type=83, bootable\n"
+                + "start=104448, size=204800, type=5\nstart=106496, size=102400, type=83\n"
+                + "start=210944, size=98304, type=82\n");
         List<List<String>> before = sfdiskPartitions(img);
         String hash = sha256(img);
         Shell.Run w = trustlift("disk", "convert", img.toString(), "--os", "windows");
@@ -145,8 +145,8 @@ class DiskConvertToolTest {
         assertEquals(0, r.exitCode(), r.out() + r.err());
         assertSgdiskClean(img);
         String print = tool(null, "sgdisk", "-p", img.toString());
-        assertTrue(print.matches("(?s).*\\n\\s+5\\s+208896\\s+618495\\s.*8300.*"), print);
-        assertTrue(print.matches("(?s).*\\n\\s+6\\s+620544\\s+825343\\s.*8200.*"), print);
+        assertTrue(print.matches("(?s).*\\n\\s+5\\s+106496\\s+208895\\s.*8300.*"), print);
+        assertTrue(print.matches("(?s).*\\n\\s+6\\s+210944\\s+309247\\s.*8200.*"), print);
         assertTrue(print.matches("(?s).*\\n\\s+3\\s+34\\s+2047\\s.*EF02.*"), print);
         List<List<String>> after = sfdiskPartitions(img);
         assertEquals(before.get(0).subList(1, 3), after.get(0).subList(1, 3));
