@@ -178,4 +178,21 @@ class VhdQemuInteropTest {
             for (byte x : b) assertEquals(0x66, x);
         }
     }
+
+    @Test
+    void sparse127GiBDynamicVhdWithOneSector() throws IOException {
+        Path vhd = dir.resolve("os-disk.vhd");
+        long size = 127L << 30;
+        long lba = 200_000_000L;
+        try (DynamicVhd d = (DynamicVhd) DiskImages.create(vhd, ImageFormat.VHD_DYNAMIC, size, 512)) {
+            d.write(lba * 512, ByteBuffer.wrap(new byte[512]).put(0, (byte) 0x5A).put(511, (byte) 0x5A));
+            assertEquals(1, d.allocatedBlocks());
+        }
+        assertEquals(size, QemuImg.virtualSize(vhd, "vpc"));
+        Tool.Result r = QemuImg.io(vhd, "vpc", "read -P 0x5a " + lba * 512 + " 1", "read -P 0x5a " + (lba * 512 + 511) + " 1",
+                "read -P 0 " + (lba * 512 + 1) + " 510", "read -P 0 " + (size - 4096) + " 4096").assertOk();
+        assertFalse(r.output().contains("Pattern verification failed"), r::describe);
+        assertTrue(Files.size(vhd) < 3 * MIB, "footer, header, 254 KiB BAT, one block");
+        assertTrue(SparseFile.allocatedBytes(vhd) < MIB, "and mostly holes");
+    }
 }
