@@ -49,6 +49,11 @@ record DynamicVhdLayout(VhdFooter footer, DynamicHeader header, BlockAllocationT
                     + " bytes is larger than the VHD maximum of " + MAX_SIZE + " bytes (2040 GiB)");
         }
         long entries = header.maxTableEntries();
+        long mostUseful = (MAX_SIZE + header.blockSize() - 1) / header.blockSize();
+        if (entries > mostUseful) {
+            throw new CorruptImageException(where + "dynamic VHD BAT claims " + entries + " entries of " + header.blockSize()
+                    + " bytes, more than the " + mostUseful + " a 2040 GiB disk needs");
+        }
         if (entries * header.blockSize() < footer.currentSize()) {
             throw new CorruptImageException(where + "dynamic VHD BAT has " + entries + " entries of " + header.blockSize()
                     + " bytes, covering less than the disk's " + footer.currentSize() + " bytes");

@@ -168,7 +168,16 @@ class VhdCorruptionTest {
     @Test
     void batLargerThanTheFile() throws IOException {
         Path p = dynamicImage();
-        edit(p, 512, 1024, 36, b -> b.putInt(28, 1 << 24));
+        edit(p, 512, 1024, 36, b -> b.putInt(28, 1_000_000));
+        refused(p, "BAT at offset 1536 with 1000000 entries does not fit", "truncated?");
+    }
+
+    @Test
+    void absurdBatSize() throws IOException {
+        Path p = dynamicImage();
+        edit(p, 512, 1024, 36, b -> b.putInt(28, -1));
+        refused(p, "BAT claims 4294967295 entries");
+        edit(p, 512, 1024, 36, b -> b.putInt(28, 1 << 24).putInt(32, 512)); // 8 GiB of 512-byte blocks: plausible count
         refused(p, "BAT at offset 1536 with 16777216 entries does not fit");
     }
 
