@@ -221,4 +221,17 @@ class DiskConvertToolTest {
         assertTrue(print.matches("(?s).*\\n\\s+3\\s+821248\\s+823295\\s.*EF02.*"), print);
         assertEspFormatted(img, "UEFI");
     }
+    @Test
+    void aDynamicVhdSampleConvertsAndQemuReadsACleanGpt() throws Exception {
+        Path vhd = dir.resolve("os.vhd");
+        assertEquals(0, trustlift("disk", "sample", "windows-azure-default", vhd.toString(), "--size-gib", "2")
+                .exitCode());
+        Shell.Run r = trustlift("disk", "convert", vhd.toString(), "--os", "windows", "--grow", "100");
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        Path raw = dir.resolve("os.raw");
+        tool(null, "qemu-img", "convert", "-f", "vpc", "-O", "raw", vhd.toString(), raw.toString());
+        assertEquals((2048 + 100) * MIB, Files.size(raw));
+        assertSgdiskClean(raw);
+        assertEspFormatted(raw, "SYSTEM");
+    }
 }
