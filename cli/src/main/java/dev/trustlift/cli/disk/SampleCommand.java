@@ -76,7 +76,12 @@ final class SampleCommand implements Callable<Integer> {
             Files.delete(out);
         }
         long size = sizeGib != null ? sizeGib * 1024 * Sizes.MIB : LayoutPresets.defaultSizeBytes(preset);
-        LayoutSpec layout = LayoutPresets.named(preset, sectorSize, size);
+        LayoutSpec layout;
+        try {
+            layout = LayoutPresets.named(preset, sectorSize, size);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cmd, e.getMessage());
+        }
         PrintWriter o = cmd.getOut();
         try (DiskImage img = DiskImages.create(out, fmt, size, sectorSize)) {
             LayoutWriter.write(img, layout, seed == null ? new SecureRandom() : new Random(seed));
