@@ -34,6 +34,6 @@ class LayoutScanTest {
     void layoutsThatDoNotFitAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> LayoutSpec.mbr(512, 1000,
                 List.of(new PartitionSpec("83", 2048, 10, false))));
-        assertThrows(IllegalArgumentException.class, () -> LayoutPresets.named("windows-azure-default", 512, 1L << 29));
+        assertThrows(IllegalArgumentException.class, () -> LayoutPresets.named("windows-azure-default", 512, 1L << 28));
     }
 }
