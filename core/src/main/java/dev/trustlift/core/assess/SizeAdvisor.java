@@ -6,7 +6,9 @@ import java.util.List;
 /**
  * Picks Trusted Launch capable sizes to resize to: same location, usable by the subscription,
  * at least the current vCPUs and memory, same CPU architecture, Premium SSD support kept, closest
- * first. The live SKU list is the authority; nothing here knows size names by heart.
+ * first. Burstable (B) sizes are offered only to VMs that are burstable already: their CPU credits
+ * would change how a steady workload runs. The live SKU list is the authority; nothing here
+ * knows size names by heart.
  */
 public final class SizeAdvisor {
     public static final int MAX_SUGGESTIONS = 3;
@@ -24,6 +26,7 @@ public final class SizeAdvisor {
                 .filter(s -> s.architecture().equalsIgnoreCase(current.architecture()))
                 .filter(s -> s.vCpus() >= current.vCpus() && s.memoryGb() >= current.memoryGb())
                 .filter(s -> s.premiumIo() || !current.premiumIo())
+                .filter(s -> currentName.burstable() || !SizeName.parse(s.name()).burstable())
                 .sorted(Comparator.comparingDouble((Sku s) -> distance(current, s))
                         .thenComparing(s -> SizeName.parse(s.name()).family().equals(currentName.family()) ? 0 : 1)
                         .thenComparing(Sku::name))

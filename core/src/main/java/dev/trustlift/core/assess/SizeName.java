@@ -19,6 +19,11 @@ public record SizeName(String family, String version) {
         return new SizeName(m.group(1).toUpperCase(Locale.ROOT), m.group(2) == null ? "" : m.group(2).toLowerCase(Locale.ROOT));
     }
 
+    /** B-series sizes run on CPU credits. */
+    public boolean burstable() {
+        return family.startsWith("B");
+    }
+
     /** GPU families whose vendor drivers are often unsigned for Secure Boot. */
     public boolean gpu() {
         return family.startsWith("NC") || family.startsWith("NV") || family.startsWith("ND");
