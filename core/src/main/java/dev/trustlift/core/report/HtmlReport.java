@@ -15,7 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.TreeMap;
 
 /**
  * One self-contained HTML file for people: a chart of the verdicts, a VM table filterable by
@@ -85,17 +85,16 @@ public final class HtmlReport {
     }
 
     private static void vmTable(StringBuilder h, AssessmentReport report) {
-        TreeSet<String> rules = new TreeSet<>();
-        report.vms().forEach(vm -> vm.findings().forEach(f -> rules.add(f.rule())));
+        TreeMap<String, Integer> rules = new TreeMap<>();
+        report.vms().forEach(vm -> vm.findings().stream().map(Finding::rule).distinct().forEach(r -> rules.merge(r, 1, Integer::sum)));
         h.append("<section>\n<h2>Virtual machines</h2>\n<div class=\"filters\">\n")
                 .append("<label>Verdict<select id=\"f-verdict\"><option value=\"\">All verdicts</option>");
         for (Verdict v : JsonReport.SUMMARY_ORDER) {
             h.append("<option value=\"").append(v.name()).append("\">").append(label(v)).append("</option>");
         }
         h.append("</select></label>\n<label>Rule<select id=\"f-rule\"><option value=\"\">All rules</option>");
-        for (String r : rules) {
-            h.append("<option value=\"").append(escape(r)).append("\">").append(escape(r)).append("</option>");
-        }
+        rules.forEach((r, n) -> h.append("<option value=\"").append(escape(r)).append("\">").append(escape(r)).append(" (")
+                .append(n).append(n == 1 ? " VM)" : " VMs)").append("</option>"));
         h.append("</select></label>\n<label>Name<input id=\"f-text\" type=\"search\" placeholder=\"VM or resource group\">")
                 .append("</label>\n<span class=\"count\" id=\"f-count\"></span>\n</div>\n<table>\n<thead><tr><th>VM</th>")
                 .append("<th>Resource group</th><th>Subscription</th><th>Verdict</th><th class=\"num\">Blockers</th>")

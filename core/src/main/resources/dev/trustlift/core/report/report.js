@@ -22,7 +22,17 @@
     });
     cards.forEach(function (c) { c.classList.toggle('on', c.getAttribute('data-verdict') === verdict.value); });
     count.textContent = shown + ' of ' + document.querySelectorAll('tr.vm').length + ' VMs';
+    var hash = [];
+    if (verdict.value) hash.push('verdict=' + verdict.value);
+    if (rule.value) hash.push('rule=' + rule.value);
+    if (history.replaceState) history.replaceState(null, '', hash.length ? '#' + hash.join('&') : location.pathname);
   }
+  // A link such as report.html#verdict=BLOCKED&rule=TL020 opens with those filters set.
+  location.hash.replace(/^#/, '').split('&').forEach(function (kv) {
+    var p = kv.split('='), value = decodeURIComponent(p[1] || '');
+    var select = p[0] === 'verdict' ? verdict : p[0] === 'rule' ? rule : null;
+    if (select && Array.prototype.some.call(select.options, function (o) { return o.value === value; })) select.value = value;
+  });
   cards.forEach(function (c) {
     c.addEventListener('click', function () {
       verdict.value = verdict.value === c.getAttribute('data-verdict') ? '' : c.getAttribute('data-verdict');

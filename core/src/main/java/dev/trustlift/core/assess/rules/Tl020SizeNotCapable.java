@@ -46,10 +46,15 @@ public final class Tl020SizeNotCapable implements Rule {
                 .evidence("hyperVGenerations", sku.generationsText())
                 .evidence("trustedLaunchDisabled", sku.trustedLaunchDisabled())
                 .evidence("vCPUs", sku.vCpus())
-                .evidence("memoryGB", sku.memoryGb())
+                .evidence("memoryGB", number(sku.memoryGb()))
                 .remediation(remediation)
                 .suggestions(suggestions)
                 .build());
+    }
+
+    /** 4.0 shows as 4, 218.75 as 218.75: whole numbers stay integers in JSON too. */
+    static Number number(double gb) {
+        return gb == Math.rint(gb) ? (Number) (long) gb : (Number) gb;
     }
 
     static String fmt(double gb) {
