@@ -1,5 +1,6 @@
 package dev.trustlift.core.assess;
 
+import dev.trustlift.core.cloud.VmRef;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.trustlift.core.assess;
 
+import dev.trustlift.core.cloud.OsType;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

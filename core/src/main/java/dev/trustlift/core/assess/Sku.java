@@ -1,5 +1,6 @@
 package dev.trustlift.core.assess;
 
+import dev.trustlift.core.cloud.HyperVGeneration;
 import java.util.Objects;
 import java.util.Set;
 

@@ -1,5 +1,6 @@
 package dev.trustlift.core.assess;
 
+import dev.trustlift.core.cloud.VmRef;
 import java.util.List;
 import java.util.Objects;
 

@@ -1,5 +1,13 @@
 package dev.trustlift.core.assess;
 
+import dev.trustlift.core.cloud.VmRef;
+import dev.trustlift.core.cloud.OsType;
+import dev.trustlift.core.cloud.PowerState;
+import dev.trustlift.core.cloud.SecurityType;
+import dev.trustlift.core.cloud.HyperVGeneration;
+import dev.trustlift.core.cloud.BackupProtection;
+import dev.trustlift.core.cloud.FeatureState;
+import dev.trustlift.core.cloud.Extension;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -12,17 +20,18 @@ import java.util.Optional;
  *
  * @param osName instance view osName, null when the agent does not report it
  * @param osVersion instance view osVersion, null when unknown
- * @param backup Azure Backup protection, null when the VM is not protected
+ * @param backup Azure Backup's view of the VM (isProtected false when not protected)
  * @param siteRecovery whether Azure Site Recovery replicates the VM (replication item found)
- * @param migrationFeature state of Microsoft.Compute/Gen1ToTLMigrationPreview in the subscription
+ * @param migrationFeature Microsoft.Compute/Gen1ToTLMigrationPreview in the subscription; null when the
+ *     feature does not exist there
  * @param skus the location's SKU list, shared by every VM there; null when it could not be read
  * @param guest the guest probe's result; null when not probed (see guestNote)
  * @param guestNote why guest facts are missing ("--probe-guest not given", "probe failed: ...")
  */
 public record VmFacts(VmRef ref, String location, String size, OsType osType, String osName, String osVersion,
-                      PowerState powerState, AgentStatus agent, SecurityType securityType, OsDisk osDisk,
-                      List<VmExtension> extensions, BackupProtection backup, boolean siteRecovery, boolean hibernation,
-                      List<ResourceLock> locks, Map<String, String> tags, Placement placement,
+                      PowerState powerState, AgentStatus agent, SecurityType securityType, OsDiskFacts osDisk,
+                      List<Extension> extensions, BackupProtection backup, boolean siteRecovery, boolean hibernation,
+                      List<LockFact> locks, Map<String, String> tags, Placement placement,
                       FeatureState migrationFeature, SkuCatalog skus, GuestFacts guest, String guestNote) {
 
     public static final String MIGRATION_FEATURE = "Microsoft.Compute/Gen1ToTLMigrationPreview";
@@ -34,11 +43,11 @@ public record VmFacts(VmRef ref, String location, String size, OsType osType, St
         Objects.requireNonNull(agent, "agent");
         Objects.requireNonNull(securityType, "securityType");
         Objects.requireNonNull(osDisk, "osDisk");
-        Objects.requireNonNull(migrationFeature, "migrationFeature");
         extensions = List.copyOf(extensions);
         locks = List.copyOf(locks);
         tags = Map.copyOf(tags);
         placement = placement == null ? Placement.REGIONAL : placement;
+        backup = backup == null ? BackupProtection.notProtected() : backup;
     }
 
     public boolean windows() {
@@ -47,6 +56,11 @@ public record VmFacts(VmRef ref, String location, String size, OsType osType, St
 
     public boolean linux() {
         return osType == OsType.LINUX;
+    }
+
+    /** "running", "deallocated": the power state as people read it. */
+    public String powerStateText() {
+        return powerState.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     public Optional<GuestFacts> guestFacts() {
@@ -73,22 +87,22 @@ public record VmFacts(VmRef ref, String location, String size, OsType osType, St
         private PowerState powerState = PowerState.RUNNING;
         private AgentStatus agent = AgentStatus.READY;
         private SecurityType securityType = SecurityType.STANDARD;
-        private OsDisk osDisk;
-        private List<VmExtension> extensions = List.of();
-        private BackupProtection backup;
+        private OsDiskFacts osDisk;
+        private List<Extension> extensions = List.of();
+        private BackupProtection backup = BackupProtection.notProtected();
         private boolean siteRecovery;
         private boolean hibernation;
-        private List<ResourceLock> locks = List.of();
+        private List<LockFact> locks = List.of();
         private Map<String, String> tags = Map.of();
         private Placement placement = Placement.REGIONAL;
-        private FeatureState migrationFeature = FeatureState.ABSENT;
+        private FeatureState migrationFeature;
         private SkuCatalog skus;
         private GuestFacts guest;
         private String guestNote = "--probe-guest not given";
 
         private Builder(VmRef ref) {
             this.ref = ref;
-            this.osDisk = new OsDisk(ref.name() + "-os", true, false, HyperVGeneration.V1, DiskEncryption.NONE, null, 127);
+            this.osDisk = new OsDiskFacts(ref.name() + "-os", true, false, HyperVGeneration.V1, DiskEncryption.NONE, null, 127);
         }
 
         public Builder location(String v) { location = v; return this; }
@@ -98,12 +112,12 @@ public record VmFacts(VmRef ref, String location, String size, OsType osType, St
         public Builder powerState(PowerState v) { powerState = v; return this; }
         public Builder agent(AgentStatus v) { agent = v; return this; }
         public Builder securityType(SecurityType v) { securityType = v; return this; }
-        public Builder osDisk(OsDisk v) { osDisk = v; return this; }
-        public Builder extensions(List<VmExtension> v) { extensions = v; return this; }
+        public Builder osDisk(OsDiskFacts v) { osDisk = v; return this; }
+        public Builder extensions(List<Extension> v) { extensions = v; return this; }
         public Builder backup(BackupProtection v) { backup = v; return this; }
         public Builder siteRecovery(boolean v) { siteRecovery = v; return this; }
         public Builder hibernation(boolean v) { hibernation = v; return this; }
-        public Builder locks(List<ResourceLock> v) { locks = v; return this; }
+        public Builder locks(List<LockFact> v) { locks = v; return this; }
         public Builder tags(Map<String, String> v) { tags = v; return this; }
         public Builder placement(Placement v) { placement = v; return this; }
         public Builder migrationFeature(FeatureState v) { migrationFeature = v; return this; }

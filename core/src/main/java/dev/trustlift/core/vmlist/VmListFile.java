@@ -1,6 +1,6 @@
 package dev.trustlift.core.vmlist;
 
-import dev.trustlift.core.assess.VmRef;
+import dev.trustlift.core.cloud.VmRef;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -68,7 +68,7 @@ public final class VmListFile {
             }
             VmRef ref;
             try {
-                ref = VmRef.parse(lines.get(i));
+                ref = VmRef.parse(lines.get(i).trim());
             } catch (IllegalArgumentException e) {
                 throw new VmListException(source + ":" + (i + 1) + ": " + e.getMessage());
             }

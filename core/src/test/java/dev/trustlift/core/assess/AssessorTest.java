@@ -1,5 +1,10 @@
 package dev.trustlift.core.assess;
 
+import static dev.trustlift.core.assess.Fixtures.feature;
+import dev.trustlift.core.cloud.VmRef;
+import dev.trustlift.core.cloud.PowerState;
+import dev.trustlift.core.cloud.SecurityType;
+import dev.trustlift.core.cloud.FeatureState;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,7 +46,7 @@ class AssessorTest {
     @Test
     void autoFixWithoutBlockerIsReadyWithFixes() {
         VmAssessment a = assessor.assess(Fixtures.windows().powerState(PowerState.DEALLOCATED)
-                .migrationFeature(FeatureState.NOT_REGISTERED).build());
+                .migrationFeature(feature(FeatureState.Registration.NOT_REGISTERED)).build());
         assertEquals(Verdict.READY_WITH_FIXES, a.verdict());
     }
 

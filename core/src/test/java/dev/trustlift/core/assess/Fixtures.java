@@ -1,5 +1,10 @@
 package dev.trustlift.core.assess;
 
+import dev.trustlift.core.cloud.FeatureState;
+import dev.trustlift.core.cloud.ImageRef;
+import dev.trustlift.core.cloud.VmRef;
+import dev.trustlift.core.cloud.OsType;
+import dev.trustlift.core.cloud.HyperVGeneration;
 import java.util.List;
 import java.util.Set;
 
@@ -10,6 +15,16 @@ public final class Fixtures {
     public static final Set<HyperVGeneration> BOTH = Set.of(HyperVGeneration.V1, HyperVGeneration.V2);
 
     private Fixtures() {
+    }
+
+    public static FeatureState feature(FeatureState.Registration state) {
+        return new FeatureState(VmFacts.MIGRATION_FEATURE, state);
+    }
+
+    /** "publisher:offer:sku:version" as a marketplace image reference. */
+    public static ImageRef marketplace(String urn) {
+        String[] p = urn.split(":");
+        return new ImageRef(p[0], p[1], p[2], p[3], null);
     }
 
     public static Sku sku(String name, Set<HyperVGeneration> gens, boolean tlDisabled, int cpus, double mem, boolean premium) {

@@ -1,5 +1,6 @@
 package dev.trustlift.core.assess;
 
+import dev.trustlift.core.cloud.OsType;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.trustlift.core.assess.OsSupport.Status;

@@ -1,24 +1,25 @@
 package dev.trustlift.core.report;
 
+import static dev.trustlift.core.assess.Fixtures.feature;
 import dev.trustlift.core.assess.AssessmentReport;
 import dev.trustlift.core.assess.Assessor;
-import dev.trustlift.core.assess.BackupProtection;
+import dev.trustlift.core.cloud.BackupProtection;
 import dev.trustlift.core.assess.BitLockerState;
 import dev.trustlift.core.assess.DiskEncryption;
 import dev.trustlift.core.assess.DiskLayout;
-import dev.trustlift.core.assess.FeatureState;
+import dev.trustlift.core.cloud.FeatureState;
 import dev.trustlift.core.assess.Fixtures;
 import dev.trustlift.core.assess.GuestFacts;
-import dev.trustlift.core.assess.HyperVGeneration;
-import dev.trustlift.core.assess.OsDisk;
+import dev.trustlift.core.cloud.HyperVGeneration;
+import dev.trustlift.core.assess.OsDiskFacts;
 import dev.trustlift.core.assess.PartitionSummary;
 import dev.trustlift.core.assess.Placement;
-import dev.trustlift.core.assess.PowerState;
-import dev.trustlift.core.assess.ResourceLock;
-import dev.trustlift.core.assess.SecurityType;
+import dev.trustlift.core.cloud.PowerState;
+import dev.trustlift.core.assess.LockFact;
+import dev.trustlift.core.cloud.SecurityType;
 import dev.trustlift.core.assess.VmAssessment;
 import dev.trustlift.core.assess.VmFacts;
-import dev.trustlift.core.assess.VmRef;
+import dev.trustlift.core.cloud.VmRef;
 import dev.trustlift.core.assess.rules.StandardRules;
 import java.time.Instant;
 import java.util.List;
@@ -41,14 +42,14 @@ final class SampleFleet {
                         .os("Windows Server 2022 Datacenter", "10.0.20348.2700").guest(roomy)
                         .placement(new Placement(null, List.of("1"), null)).build()),
                 assessor.assess(vm("sql01", Fixtures.windows()).os("Windows Server 2016 Datacenter", "10.0.14393.7259")
-                        .backup(new BackupProtection("rsv-prod-eus", "DefaultPolicy", BackupProtection.PolicyType.STANDARD))
+                        .backup(new BackupProtection(true, "/subscriptions/" + Fixtures.SUB + "/resourceGroups/rg-backup/providers/Microsoft.RecoveryServices/vaults/rsv-prod-eus", "DefaultPolicy", BackupProtection.PolicyType.STANDARD))
                         .guest(roomy).build()),
                 assessor.assess(vm("app01", Fixtures.windows()).powerState(PowerState.DEALLOCATED)
-                        .migrationFeature(FeatureState.NOT_REGISTERED).os(null, null)
+                        .migrationFeature(feature(FeatureState.Registration.NOT_REGISTERED)).os(null, null)
                         .os("Windows Server 2022 Datacenter", "10.0.20348.2700").build()),
                 assessor.assess(vm("files01", Fixtures.windows()).guest(new GuestFacts(BitLockerState.ON, fourPartitions(), 900L,
                                 850L, null, null))
-                        .locks(List.of(new ResourceLock("freeze-rg", ResourceLock.Level.READ_ONLY, ResourceLock.Scope.RESOURCE_GROUP)))
+                        .locks(List.of(new LockFact("freeze-rg", LockFact.Level.READ_ONLY, LockFact.Scope.RESOURCE_GROUP)))
                         .build()),
                 assessor.assess(vm("db01", Fixtures.linux()).guest(new GuestFacts(BitLockerState.UNKNOWN,
                         Fixtures.linuxPlainMbr(0), 8000L, null, false, true)).build()),
@@ -70,8 +71,8 @@ final class SampleFleet {
                 .size(t.size()).osType(t.osType()).os(t.osName(), t.osVersion()).skus(t.skus());
     }
 
-    private static OsDisk disk(String vm, String image) {
-        return new OsDisk(vm + "-os", true, false, HyperVGeneration.V1, DiskEncryption.NONE, image, 127);
+    private static OsDiskFacts disk(String vm, String image) {
+        return new OsDiskFacts(vm + "-os", true, false, HyperVGeneration.V1, DiskEncryption.NONE, Fixtures.marketplace(image), 127);
     }
 
     private static DiskLayout fourPartitions() {

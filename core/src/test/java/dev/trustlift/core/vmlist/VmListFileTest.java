@@ -73,7 +73,7 @@ class VmListFileTest {
         VmListException e = assertThrows(VmListException.class, () -> VmListFile.parse("ids.txt",
                 "/subscriptions/" + SUB + "/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/a\n"
                         + "/subscriptions/" + SUB + "/resourceGroups/rg/providers/Microsoft.Compute/disks/a-os\n"));
-        assertTrue(e.getMessage().startsWith("ids.txt:2: not a VM resource id: '/subscriptions/"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("ids.txt:2: not a VM id: '/subscriptions/"), e.getMessage());
     }
 
     @Test

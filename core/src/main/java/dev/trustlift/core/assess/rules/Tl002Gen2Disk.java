@@ -1,9 +1,9 @@
 package dev.trustlift.core.assess.rules;
 
 import dev.trustlift.core.assess.Finding;
-import dev.trustlift.core.assess.HyperVGeneration;
+import dev.trustlift.core.cloud.HyperVGeneration;
 import dev.trustlift.core.assess.Rule;
-import dev.trustlift.core.assess.SecurityType;
+import dev.trustlift.core.cloud.SecurityType;
 import dev.trustlift.core.assess.Severity;
 import dev.trustlift.core.assess.VmFacts;
 import java.util.Optional;

@@ -2,7 +2,7 @@ package dev.trustlift.core.assess.rules;
 
 import dev.trustlift.core.assess.Finding;
 import dev.trustlift.core.assess.Rule;
-import dev.trustlift.core.assess.SecurityType;
+import dev.trustlift.core.cloud.SecurityType;
 import dev.trustlift.core.assess.Severity;
 import dev.trustlift.core.assess.Verdict;
 import dev.trustlift.core.assess.VmFacts;

@@ -2,7 +2,7 @@ package dev.trustlift.core.assess.rules;
 
 import dev.trustlift.core.assess.Finding;
 import dev.trustlift.core.assess.OsSupport;
-import dev.trustlift.core.assess.PowerState;
+import dev.trustlift.core.cloud.PowerState;
 import dev.trustlift.core.assess.Rule;
 import dev.trustlift.core.assess.Severity;
 import dev.trustlift.core.assess.VmFacts;
@@ -22,12 +22,12 @@ public final class Tl032OsUnknown implements Rule {
         }
         boolean running = facts.powerState() == PowerState.RUNNING;
         return Optional.of(Finding.of(id(), Severity.BLOCKER, "the OS name/version is unknown: "
-                        + (running ? "the VM agent does not report it" : "the VM is " + facts.powerState().display()))
+                        + (running ? "the VM agent does not report it" : "the VM is " + facts.powerStateText()))
                 .evidence("osName", facts.osName())
                 .evidence("osVersion", facts.osVersion())
-                .evidence("powerState", facts.powerState().display())
+                .evidence("powerState", facts.powerStateText())
                 .evidence("agent", facts.agent().display())
-                .evidence("imageReference", facts.osDisk().imageReference() == null ? "none" : facts.osDisk().imageReference())
+                .evidence("imageReference", facts.osDisk().image() == null ? "none" : facts.osDisk().image().toString())
                 .remediation(running
                         ? "repair the VM agent (it must report osName/osVersion in the instance view), then assess again"
                         : "start the VM so its agent reports the OS, then assess again")

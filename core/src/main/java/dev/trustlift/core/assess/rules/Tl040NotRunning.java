@@ -1,7 +1,7 @@
 package dev.trustlift.core.assess.rules;
 
 import dev.trustlift.core.assess.Finding;
-import dev.trustlift.core.assess.PowerState;
+import dev.trustlift.core.cloud.PowerState;
 import dev.trustlift.core.assess.Rule;
 import dev.trustlift.core.assess.Severity;
 import dev.trustlift.core.assess.VmFacts;
@@ -19,9 +19,9 @@ public final class Tl040NotRunning implements Rule {
         if (facts.powerState() == PowerState.RUNNING) {
             return Optional.empty();
         }
-        return Optional.of(Finding.of(id(), Severity.AUTO_FIX, "the VM is " + facts.powerState().display()
+        return Optional.of(Finding.of(id(), Severity.AUTO_FIX, "the VM is " + facts.powerStateText()
                         + "; the guest steps need it running")
-                .evidence("powerState", facts.powerState().display())
+                .evidence("powerState", facts.powerStateText())
                 .remediation("upgrade starts it when run with --start-stopped (otherwise it refuses the VM); or start it "
                         + "yourself: az vm start -g " + facts.ref().resourceGroup() + " -n " + facts.ref().name())
                 .build());

@@ -2,7 +2,7 @@ package dev.trustlift.core.assess.rules;
 
 import dev.trustlift.core.assess.AgentStatus;
 import dev.trustlift.core.assess.Finding;
-import dev.trustlift.core.assess.PowerState;
+import dev.trustlift.core.cloud.PowerState;
 import dev.trustlift.core.assess.Rule;
 import dev.trustlift.core.assess.Severity;
 import dev.trustlift.core.assess.VmFacts;
@@ -26,7 +26,7 @@ public final class Tl041AgentNotReady implements Rule {
         return Optional.of(Finding.of(id(), Severity.BLOCKER, "the VM agent is " + facts.agent().display()
                         + " on a running VM; Run Command cannot reach the guest")
                 .evidence("agent", facts.agent().display())
-                .evidence("powerState", facts.powerState().display())
+                .evidence("powerState", facts.powerStateText())
                 .remediation(facts.windows()
                         ? "repair the Windows Azure guest agent (restart the WindowsAzureGuestAgent service or reinstall it), "
                                 + "then assess again"

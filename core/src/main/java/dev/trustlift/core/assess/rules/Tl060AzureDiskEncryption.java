@@ -4,7 +4,7 @@ import dev.trustlift.core.assess.DiskEncryption;
 import dev.trustlift.core.assess.Finding;
 import dev.trustlift.core.assess.Rule;
 import dev.trustlift.core.assess.Severity;
-import dev.trustlift.core.assess.VmExtension;
+import dev.trustlift.core.cloud.Extension;
 import dev.trustlift.core.assess.VmFacts;
 import java.util.Optional;
 
@@ -23,13 +23,13 @@ public final class Tl060AzureDiskEncryption implements Rule {
         if (!facts.windows()) {
             return Optional.empty();
         }
-        Optional<VmExtension> extension = facts.extensions().stream().filter(e -> e.is(ADE_PUBLISHER, ADE_TYPE)).findFirst();
+        Optional<Extension> extension = Extensions.find(facts.extensions(), ADE_PUBLISHER, ADE_TYPE);
         boolean settings = facts.osDisk().encryption() == DiskEncryption.ADE;
         if (extension.isEmpty() && !settings) {
             return Optional.empty();
         }
         return Optional.of(Finding.of(id(), Severity.BLOCKER, "the Windows OS disk is encrypted by Azure Disk Encryption")
-                .evidence("extension", extension.map(VmExtension::toString).orElse("none"))
+                .evidence("extension", extension.map(Extensions::describe).orElse("none"))
                 .evidence("encryptionSettings", settings)
                 .remediation("disable ADE on the OS volume (az vm encryption disable -g " + facts.ref().resourceGroup()
                         + " -n " + facts.ref().name() + " --volume-type OS), wait for decryption, upgrade, then re-enable it")

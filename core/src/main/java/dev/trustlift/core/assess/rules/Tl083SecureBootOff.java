@@ -4,7 +4,7 @@ import dev.trustlift.core.assess.Finding;
 import dev.trustlift.core.assess.Rule;
 import dev.trustlift.core.assess.Severity;
 import dev.trustlift.core.assess.SizeName;
-import dev.trustlift.core.assess.VmExtension;
+import dev.trustlift.core.cloud.Extension;
 import dev.trustlift.core.assess.VmFacts;
 import java.util.Optional;
 
@@ -26,7 +26,7 @@ public final class Tl083SecureBootOff implements Rule {
             return Optional.empty();
         }
         boolean gpuSize = SizeName.parse(facts.size()).gpu();
-        Optional<VmExtension> driver = facts.extensions().stream().filter(e -> e.publishedBy(GPU_DRIVER_PUBLISHER)).findFirst();
+        Optional<Extension> driver = Extensions.find(facts.extensions(), GPU_DRIVER_PUBLISHER, null);
         if (!gpuSize && driver.isEmpty()) {
             return Optional.empty();
         }
@@ -34,7 +34,7 @@ public final class Tl083SecureBootOff implements Rule {
                         "Linux on GPU size " + facts.size() + ": vendor drivers usually need Secure Boot off")
                 .evidence("size", facts.size())
                 .evidence("family", SizeName.parse(facts.size()).family())
-                .evidence("driverExtension", driver.map(VmExtension::toString).orElse("none"))
+                .evidence("driverExtension", driver.map(Extensions::describe).orElse("none"))
                 .remediation("upgrade this VM with Secure Boot disabled (enableSecureBoot=false in the VM list), or sign "
                         + "the driver modules and enroll the key first")
                 .build());

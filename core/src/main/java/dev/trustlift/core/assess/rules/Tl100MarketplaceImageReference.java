@@ -19,8 +19,8 @@ public final class Tl100MarketplaceImageReference implements Rule {
             return Optional.empty();
         }
         return Optional.of(Finding.of(id(), Severity.WARNING, "the VM keeps its Gen1 marketplace image reference after the upgrade")
-                .evidence("imageReference", facts.osDisk().imageReference())
-                .remediation("never reimage this VM with " + facts.osDisk().imageReference() + " (a Gen1 image does not "
+                .evidence("imageReference", facts.osDisk().image().toString())
+                .remediation("never reimage this VM with " + facts.osDisk().image() + " (a Gen1 image does not "
                         + "boot as Trusted Launch); automatic guest patching that reimages is affected too")
                 .build());
     }

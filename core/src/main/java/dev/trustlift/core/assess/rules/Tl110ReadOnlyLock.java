@@ -1,7 +1,7 @@
 package dev.trustlift.core.assess.rules;
 
 import dev.trustlift.core.assess.Finding;
-import dev.trustlift.core.assess.ResourceLock;
+import dev.trustlift.core.assess.LockFact;
 import dev.trustlift.core.assess.Rule;
 import dev.trustlift.core.assess.Severity;
 import dev.trustlift.core.assess.VmFacts;
@@ -17,7 +17,7 @@ public final class Tl110ReadOnlyLock implements Rule {
 
     @Override
     public Optional<Finding> evaluate(VmFacts facts) {
-        List<ResourceLock> readOnly = facts.locks().stream().filter(l -> l.level() == ResourceLock.Level.READ_ONLY).toList();
+        List<LockFact> readOnly = facts.locks().stream().filter(l -> l.level() == LockFact.Level.READ_ONLY).toList();
         if (readOnly.isEmpty()) {
             return Optional.empty();
         }

@@ -6,10 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.trustlift.core.assess.DiskEncryption;
 import dev.trustlift.core.assess.Finding;
 import dev.trustlift.core.assess.Fixtures;
-import dev.trustlift.core.assess.HyperVGeneration;
-import dev.trustlift.core.assess.OsDisk;
+import dev.trustlift.core.cloud.HyperVGeneration;
+import dev.trustlift.core.assess.OsDiskFacts;
 import dev.trustlift.core.assess.Severity;
-import dev.trustlift.core.assess.VmExtension;
+import dev.trustlift.core.cloud.Extension;
+import dev.trustlift.core.cloud.ImageRef;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -64,7 +65,7 @@ class DiskRulesTest {
     @Test
     void tl083WarnsLinuxWithGpuDriverExtension() {
         Finding f = new Tl083SecureBootOff().evaluate(Fixtures.linux().extensions(List.of(
-                new VmExtension("Microsoft.HpcCompute", "NvidiaGpuDriverLinux", "gpu"))).build()).orElseThrow();
+                new Extension("Microsoft.HpcCompute", "NvidiaGpuDriverLinux", "gpu"))).build()).orElseThrow();
         assertTrue(String.valueOf(f.evidence().get("driverExtension")).contains("NvidiaGpuDriverLinux"));
     }
 
@@ -77,7 +78,7 @@ class DiskRulesTest {
     @Test
     void tl100WarnsMarketplaceReference() {
         String ref = "MicrosoftWindowsServer:WindowsServer:2019-Datacenter:latest";
-        Finding f = new Tl100MarketplaceImageReference().evaluate(Fixtures.windows().osDisk(disk(true, false, ref)).build())
+        Finding f = new Tl100MarketplaceImageReference().evaluate(Fixtures.windows().osDisk(disk(true, false, Fixtures.marketplace(ref))).build())
                 .orElseThrow();
         assertEquals(Severity.WARNING, f.severity());
         assertEquals(ref, f.evidence().get("imageReference"));
@@ -86,13 +87,14 @@ class DiskRulesTest {
 
     @Test
     void tl100SilentForGalleryImageOrAttachedDisk() {
-        assertTrue(new Tl100MarketplaceImageReference().evaluate(Fixtures.windows().osDisk(disk(true, false,
-                "/subscriptions/s/resourceGroups/g/providers/Microsoft.Compute/galleries/x/images/y/versions/1.0.0")).build())
+        assertTrue(new Tl100MarketplaceImageReference().evaluate(Fixtures.windows().osDisk(disk(true, false, new ImageRef(null, null,
+                null, null, "/subscriptions/s/resourceGroups/g/providers/Microsoft.Compute/galleries/x/images/y/versions/1.0.0")))
+                .build())
                 .isEmpty());
         assertTrue(new Tl100MarketplaceImageReference().evaluate(Fixtures.windows().build()).isEmpty());
     }
 
-    private static OsDisk disk(boolean managed, boolean ephemeral, String image) {
-        return new OsDisk("web01-os", managed, ephemeral, HyperVGeneration.V1, DiskEncryption.NONE, image, 127);
+    private static OsDiskFacts disk(boolean managed, boolean ephemeral, ImageRef image) {
+        return new OsDiskFacts("web01-os", managed, ephemeral, HyperVGeneration.V1, DiskEncryption.NONE, image, 127);
     }
 }

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trustlift.core.assess.Finding;
 import dev.trustlift.core.assess.Fixtures;
-import dev.trustlift.core.assess.HyperVGeneration;
+import dev.trustlift.core.cloud.HyperVGeneration;
 import dev.trustlift.core.assess.DiskEncryption;
-import dev.trustlift.core.assess.OsDisk;
+import dev.trustlift.core.assess.OsDiskFacts;
 import dev.trustlift.core.assess.Placement;
-import dev.trustlift.core.assess.SecurityType;
+import dev.trustlift.core.cloud.SecurityType;
 import dev.trustlift.core.assess.Severity;
 import dev.trustlift.core.assess.Verdict;
 import java.util.List;
@@ -82,7 +82,7 @@ class GateRulesTest {
         assertTrue(new Tl130ExcludedByTag().evaluate(Fixtures.windows().tags(Map.of("env", "prod")).build()).isEmpty());
     }
 
-    static OsDisk gen2Disk() {
-        return new OsDisk("web01-os", true, false, HyperVGeneration.V2, DiskEncryption.NONE, null, 127);
+    static OsDiskFacts gen2Disk() {
+        return new OsDiskFacts("web01-os", true, false, HyperVGeneration.V2, DiskEncryption.NONE, null, 127);
     }
 }

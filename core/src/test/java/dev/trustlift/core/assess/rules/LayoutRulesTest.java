@@ -9,8 +9,8 @@ import dev.trustlift.core.assess.DiskLayout;
 import dev.trustlift.core.assess.Finding;
 import dev.trustlift.core.assess.Fixtures;
 import dev.trustlift.core.assess.GuestFacts;
-import dev.trustlift.core.assess.HyperVGeneration;
-import dev.trustlift.core.assess.OsDisk;
+import dev.trustlift.core.cloud.HyperVGeneration;
+import dev.trustlift.core.assess.OsDiskFacts;
 import dev.trustlift.core.assess.PartitionSummary;
 import dev.trustlift.core.assess.Severity;
 import dev.trustlift.core.assess.VmFacts;
@@ -97,7 +97,7 @@ class LayoutRulesTest {
 
     @Test
     void gen2DiskIsNotJudged() {
-        VmFacts facts = Fixtures.windows().osDisk(new OsDisk("d", true, false, HyperVGeneration.V2, DiskEncryption.NONE, null, 127))
+        VmFacts facts = Fixtures.windows().osDisk(new OsDiskFacts("d", true, false, HyperVGeneration.V2, DiskEncryption.NONE, null, 127))
                 .build();
         assertTrue(tl090.evaluate(facts).isEmpty());
     }

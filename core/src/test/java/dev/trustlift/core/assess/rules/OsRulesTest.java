@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.trustlift.core.assess.AgentStatus;
 import dev.trustlift.core.assess.Finding;
 import dev.trustlift.core.assess.Fixtures;
-import dev.trustlift.core.assess.PowerState;
+import dev.trustlift.core.cloud.PowerState;
 import dev.trustlift.core.assess.Severity;
 import org.junit.jupiter.api.Test;
 

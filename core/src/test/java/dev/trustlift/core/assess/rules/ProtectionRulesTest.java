@@ -3,29 +3,32 @@ package dev.trustlift.core.assess.rules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.trustlift.core.assess.BackupProtection;
+import dev.trustlift.core.cloud.BackupProtection;
 import dev.trustlift.core.assess.BitLockerState;
 import dev.trustlift.core.assess.DiskEncryption;
 import dev.trustlift.core.assess.Finding;
 import dev.trustlift.core.assess.Fixtures;
 import dev.trustlift.core.assess.GuestFacts;
-import dev.trustlift.core.assess.HyperVGeneration;
-import dev.trustlift.core.assess.OsDisk;
+import dev.trustlift.core.cloud.HyperVGeneration;
+import dev.trustlift.core.assess.OsDiskFacts;
 import dev.trustlift.core.assess.Severity;
-import dev.trustlift.core.assess.VmExtension;
+import dev.trustlift.core.cloud.Extension;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** TL050, TL060, TL061, TL070. */
 class ProtectionRulesTest {
-    private static final VmExtension ADE = new VmExtension("Microsoft.Azure.Security", "AzureDiskEncryption", "AzureDiskEncryption");
+    private static final String VAULT_ID = "/subscriptions/" + Fixtures.SUB
+            + "/resourceGroups/rg-backup/providers/Microsoft.RecoveryServices/vaults/rsv-prod";
+    private static final Extension ADE = new Extension("Microsoft.Azure.Security", "AzureDiskEncryption", "AzureDiskEncryption");
 
     @Test
     void tl050BlocksStandardPolicyNamingVaultAndPolicy() {
         Finding f = new Tl050BackupStandardPolicy().evaluate(Fixtures.windows().backup(
-                new BackupProtection("rsv-prod", "DailyPolicy", BackupProtection.PolicyType.STANDARD)).build()).orElseThrow();
+                new BackupProtection(true, VAULT_ID, "DailyPolicy", BackupProtection.PolicyType.STANDARD)).build()).orElseThrow();
         assertEquals(Severity.BLOCKER, f.severity());
         assertEquals("rsv-prod", f.evidence().get("vault"));
+        assertEquals(VAULT_ID, f.evidence().get("vaultId"));
         assertEquals("DailyPolicy", f.evidence().get("policy"));
         assertTrue(f.remediation().contains("in vault 'rsv-prod', move the VM from Standard policy 'DailyPolicy'"));
     }
@@ -33,7 +36,7 @@ class ProtectionRulesTest {
     @Test
     void tl050SilentForEnhancedOrUnprotected() {
         assertTrue(new Tl050BackupStandardPolicy().evaluate(Fixtures.windows().backup(
-                new BackupProtection("rsv-prod", "Hourly", BackupProtection.PolicyType.ENHANCED)).build()).isEmpty());
+                new BackupProtection(true, "rsv-prod", "Hourly", BackupProtection.PolicyType.ENHANCED)).build()).isEmpty());
         assertTrue(new Tl050BackupStandardPolicy().evaluate(Fixtures.windows().build()).isEmpty());
     }
 
@@ -48,7 +51,7 @@ class ProtectionRulesTest {
     @Test
     void tl060BlocksEncryptionSettingsWithoutExtension() {
         Finding f = new Tl060AzureDiskEncryption().evaluate(Fixtures.windows().osDisk(
-                new OsDisk("web01-os", true, false, HyperVGeneration.V1, DiskEncryption.ADE, null, 127)).build()).orElseThrow();
+                new OsDiskFacts("web01-os", true, false, HyperVGeneration.V1, DiskEncryption.ADE, null, 127)).build()).orElseThrow();
         assertEquals(true, f.evidence().get("encryptionSettings"));
         assertEquals("none", f.evidence().get("extension"));
     }
@@ -57,7 +60,7 @@ class ProtectionRulesTest {
     void tl060SilentForLinuxAndForSseCmk() {
         assertTrue(new Tl060AzureDiskEncryption().evaluate(Fixtures.linux().extensions(List.of(ADE)).build()).isEmpty());
         assertTrue(new Tl060AzureDiskEncryption().evaluate(Fixtures.windows().osDisk(
-                new OsDisk("web01-os", true, false, HyperVGeneration.V1, DiskEncryption.SSE_CMK, null, 127)).build()).isEmpty());
+                new OsDiskFacts("web01-os", true, false, HyperVGeneration.V1, DiskEncryption.SSE_CMK, null, 127)).build()).isEmpty());
     }
 
     @Test
@@ -95,7 +98,7 @@ class ProtectionRulesTest {
 
     @Test
     void tl070BlocksMobilityExtensionAndNamesIt() {
-        Finding f = new Tl070SiteRecovery().evaluate(Fixtures.windows().extensions(List.of(new VmExtension(
+        Finding f = new Tl070SiteRecovery().evaluate(Fixtures.windows().extensions(List.of(new Extension(
                 "Microsoft.Azure.RecoveryServices.SiteRecovery", "Windows", "SiteRecovery-Windows"))).build()).orElseThrow();
         assertTrue(f.remediation().contains("(SiteRecovery-Windows)"), f.remediation());
     }

@@ -1,9 +1,10 @@
 package dev.trustlift.core.assess.rules;
 
+import static dev.trustlift.core.assess.Fixtures.feature;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.trustlift.core.assess.FeatureState;
+import dev.trustlift.core.cloud.FeatureState;
 import dev.trustlift.core.assess.Finding;
 import dev.trustlift.core.assess.Fixtures;
 import dev.trustlift.core.assess.Severity;
@@ -21,7 +22,7 @@ class SizeRulesTest {
     @Test
     void tl010FiresWhenFeatureExistsUnregistered() {
         Finding f = new Tl010FeatureNotRegistered().evaluate(Fixtures.windows()
-                .migrationFeature(FeatureState.NOT_REGISTERED).build()).orElseThrow();
+                .migrationFeature(feature(FeatureState.Registration.NOT_REGISTERED)).build()).orElseThrow();
         assertEquals(Severity.AUTO_FIX, f.severity());
         assertEquals("NotRegistered", f.evidence().get("state"));
         assertEquals(Fixtures.SUB, f.evidence().get("subscription"));
@@ -30,14 +31,14 @@ class SizeRulesTest {
     @Test
     void tl010FiresWhileRegistering() {
         assertEquals("Registering", new Tl010FeatureNotRegistered().evaluate(Fixtures.windows()
-                .migrationFeature(FeatureState.REGISTERING).build()).orElseThrow().evidence().get("state"));
+                .migrationFeature(feature(FeatureState.Registration.REGISTERING)).build()).orElseThrow().evidence().get("state"));
     }
 
     @Test
     void tl010SilentWhenRegisteredOrAbsent() {
-        assertTrue(new Tl010FeatureNotRegistered().evaluate(Fixtures.windows().migrationFeature(FeatureState.REGISTERED).build())
+        assertTrue(new Tl010FeatureNotRegistered().evaluate(Fixtures.windows().migrationFeature(feature(FeatureState.Registration.REGISTERED)).build())
                 .isEmpty());
-        assertTrue(new Tl010FeatureNotRegistered().evaluate(Fixtures.windows().migrationFeature(FeatureState.ABSENT).build())
+        assertTrue(new Tl010FeatureNotRegistered().evaluate(Fixtures.windows().migrationFeature(null).build())
                 .isEmpty());
     }
 

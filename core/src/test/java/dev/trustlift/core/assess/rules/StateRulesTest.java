@@ -7,8 +7,8 @@ import dev.trustlift.core.assess.AgentStatus;
 import dev.trustlift.core.assess.Finding;
 import dev.trustlift.core.assess.Fixtures;
 import dev.trustlift.core.assess.Placement;
-import dev.trustlift.core.assess.PowerState;
-import dev.trustlift.core.assess.ResourceLock;
+import dev.trustlift.core.cloud.PowerState;
+import dev.trustlift.core.assess.LockFact;
 import dev.trustlift.core.assess.Severity;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -54,9 +54,9 @@ class StateRulesTest {
     @Test
     void tl110BlocksReadOnlyLocksAndNamesThem() {
         Finding f = new Tl110ReadOnlyLock().evaluate(Fixtures.windows().locks(List.of(
-                new ResourceLock("freeze", ResourceLock.Level.READ_ONLY, ResourceLock.Scope.RESOURCE_GROUP),
-                new ResourceLock("keep", ResourceLock.Level.CAN_NOT_DELETE, ResourceLock.Scope.VM),
-                new ResourceLock("disk-ro", ResourceLock.Level.READ_ONLY, ResourceLock.Scope.OS_DISK))).build()).orElseThrow();
+                new LockFact("freeze", LockFact.Level.READ_ONLY, LockFact.Scope.RESOURCE_GROUP),
+                new LockFact("keep", LockFact.Level.CAN_NOT_DELETE, LockFact.Scope.VM),
+                new LockFact("disk-ro", LockFact.Level.READ_ONLY, LockFact.Scope.OS_DISK))).build()).orElseThrow();
         assertEquals(Severity.BLOCKER, f.severity());
         assertEquals(List.of("'freeze' on the resource group", "'disk-ro' on the OS disk"), f.evidence().get("locks"));
         assertTrue(f.remediation().startsWith("remove the locks 'freeze'"), f.remediation());
@@ -65,7 +65,7 @@ class StateRulesTest {
     @Test
     void tl110SilentForCanNotDeleteOnly() {
         assertTrue(new Tl110ReadOnlyLock().evaluate(Fixtures.windows().locks(List.of(
-                new ResourceLock("keep", ResourceLock.Level.CAN_NOT_DELETE, ResourceLock.Scope.VM))).build()).isEmpty());
+                new LockFact("keep", LockFact.Level.CAN_NOT_DELETE, LockFact.Scope.VM))).build()).isEmpty());
     }
 
     @Test

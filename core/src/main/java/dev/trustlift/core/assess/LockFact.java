@@ -2,8 +2,8 @@ package dev.trustlift.core.assess;
 
 import java.util.Objects;
 
-/** A management lock that applies to the VM, found on the VM itself, its OS disk or a parent scope. */
-public record ResourceLock(String name, Level level, Scope scope) {
+/** A management lock that applies to the VM, with where it sits (the port's lock names the scope by ARM id). */
+public record LockFact(String name, Level level, Scope scope) {
 
     public enum Level {
         READ_ONLY("ReadOnly"),
@@ -47,7 +47,7 @@ public record ResourceLock(String name, Level level, Scope scope) {
         }
     }
 
-    public ResourceLock {
+    public LockFact {
         Objects.requireNonNull(level, "level");
         Objects.requireNonNull(scope, "scope");
     }
