@@ -60,7 +60,7 @@ public final class AzureCloudAdapter implements Cloud {
 
     private static final String FEATURE_SEPARATOR = "/";
     /** The version azure-resourcemanager-resources 2.52.0 uses for locks. */
-    static final String LOCKS_API_VERSION = "2016-09-01";
+    static final String LOCKS_API_VERSION = "2017-04-01";
 
     private final AzureConnection connection;
 

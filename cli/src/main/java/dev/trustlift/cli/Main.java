@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         description = "Upgrade Azure Generation 1 VMs to Generation 2 with Trusted Launch, safely and at scale.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                dev.trustlift.cli.cloud.DiscoverCommand.class,
         })
 public final class Main implements Runnable {
 

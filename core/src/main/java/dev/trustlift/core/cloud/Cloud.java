@@ -43,7 +43,7 @@ public interface Cloud {
 
     BackupProtection getBackupProtection(VmRef vm, String location);
 
-    /** Locks on the VM itself, its resource group and its subscription. */
+    /** Locks that apply to the VM: on the VM itself and on its resource group. */
     List<ResourceLock> findLocks(VmRef vm);
 
     /**
