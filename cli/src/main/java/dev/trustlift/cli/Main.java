@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 dev.trustlift.cli.cloud.DiscoverCommand.class,
+                dev.trustlift.cli.assess.AssessCommand.class,
         })
 public final class Main implements Runnable {
 
