@@ -110,8 +110,9 @@ class FactsGathererTest {
     @Test
     void probeRunsOnlyWhenAskedAndItsOutputBecomesGuestFacts() {
         FakeCloud cloud = fleet(1);
-        cloud.guest = ref -> new ScriptResult(0, "TL_PROBE=1\nstyle=mbr\nsectorSize=512\nsectors=266338304\n"
-                + "part=1,07,2048,1024000,active\npart=2,07,1026048,265310208,os\nfreeMb=20000\nunmovableTailMb=0\nbitlocker=on\n", "");
+        cloud.guest = ref -> new ScriptResult(0, "pttype=mbr\nsector_size=512\ndisk_sectors=266338304\n"
+                + "partition=1,2048,1024000,07,active\npartition=2,1026048,265310208,07,-\nos_partition=2\nc_free_mb=20000\n"
+                + "c_shrinkable_mb=20000\nbitlocker=on\n", "");
         Vm vm = cloud.vms.values().iterator().next();
         assertNull(new FactsGatherer(cloud, false).gather(vm).guest());
         VmFacts probed = new FactsGatherer(cloud, true).gather(vm);
@@ -141,7 +142,7 @@ class FactsGathererTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            return new ScriptResult(0, "TL_PROBE=1\nbitlocker=off\n", "");
+            return new ScriptResult(0, "bitlocker=off\n", "");
         };
         AssessmentReport report = new FleetAssessment(new FactsGatherer(cloud, true), new Assessor(StandardRules.all()), 4,
                 fixedClock()).assess(cloud.vms.values().stream().map(Target::found).toList());

@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,9 +25,10 @@ class ProbeOutputTest {
 
     @Test
     void windowsOutputOfFourPartitionsWithBitLockerSuspended() {
-        String out = String.join("\r\n", "TL_PROBE=1", "style=mbr", "sectorSize=512", "sectors=266338304",
-                "part=1,07,2048,1024000,active", "part=2,07,1026048,250000000,os", "part=3,27,251026048,1024000,",
-                "part=4,07,252050048,14286208,", "freeMb=900", "unmovableTailMb=850", "bitlocker=suspended", "");
+        String out = String.join("\r\n", "os=Microsoft Windows Server 2019 Datacenter", "version=10.0.17763", "firmware=bios",
+                "pttype=mbr", "sector_size=512", "disk_sectors=266338304", "partition=1,2048,1024000,07,active",
+                "partition=2,1026048,250000000,07,-", "partition=3,251026048,1024000,27,-", "partition=4,252050048,14286208,07,-",
+                "os_partition=2", "bitlocker=suspended", "c_free_mb=900", "c_shrinkable_mb=50", "");
         GuestFacts g = ProbeOutput.parse(out);
         assertEquals(BitLockerState.SUSPENDED, g.bitLocker());
         assertEquals(900L, g.freeMb());
@@ -44,10 +44,23 @@ class ProbeOutputTest {
     }
 
     @Test
-    void linuxOutputFromRealSfdiskOnAnMbrDiskWithLogicalPartition() throws Exception {
+    void windowsOutputWithoutOsPartitionTakesTheLargestNtfsAndReadsLogicalFlags() {
+        // as the sandbox's simulated guest answers: no os_partition line
+        String out = String.join("\n", "pttype=mbr", "sector_size=512", "disk_sectors=266338304",
+                "partition=1,2048,1024000,07,active", "partition=2,1026048,265310208,05,-",
+                "partition=5,1028096,265308160,07,logical", "bitlocker=off", "c_free_mb=20000", "c_shrinkable_mb=19000",
+                "unallocated_tail_mb=1", "winre=enabled");
+        DiskLayout layout = ProbeOutput.parse(out).layout();
+        assertEquals(5, layout.osPartition().orElseThrow().number());
+        assertTrue(layout.partitions().get(1).extendedContainer());
+        assertTrue(layout.partitions().get(2).logical());
+    }
+
+    @Test
+    void linuxOutputFromRealSfdiskThroughTheProbesAwk() throws Exception {
         Path img = disk("label: dos\nstart=2048, size=20480, type=83, bootable\nstart=22528, type=5\nstart=24576, size=10240, type=82\n");
-        String out = "TL_PROBE=1\nsectorSize=512\nsectors=" + (32L * 2048) + "\n" + sfdiskDumpPrefixed(img)
-                + "rootPart=1\nfreeMb=5000\nespInFstab=false\nfstabPartuuid=true\n";
+        String out = "firmware=bios\npttype=dos\ndisk=/dev/sda\nsector_size=512\ndisk_sectors=" + (32L * 2048) + "\n"
+                + probeAwk(img) + "root=/dev/sda1\nesp=absent\nfstab_root=PARTUUID=5f3b2a91-01\nfstab_efi=absent\nroot_free_mb=5000\n";
         GuestFacts g = ProbeOutput.parse(out);
         DiskLayout layout = g.layout();
         assertEquals(DiskLayout.Style.MBR, layout.style());
@@ -56,7 +69,10 @@ class ProbeOutputTest {
         assertTrue(layout.partitions().get(1).extendedContainer());
         assertTrue(layout.partitions().get(2).logical());
         assertEquals(24576L, layout.partitions().get(2).startLba());
+        assertEquals(10240L, layout.partitions().get(2).sectors());
         assertEquals(true, g.fstabUsesPartuuid());
+        assertEquals(false, g.espInFstab());
+        assertEquals(5000L, g.freeMb());
         assertEquals(BitLockerState.UNKNOWN, g.bitLocker());
     }
 
@@ -64,8 +80,8 @@ class ProbeOutputTest {
     void linuxOutputFromRealSfdiskOnAzureStyleGpt() throws Exception {
         Path img = disk("label: gpt\nstart=2048, size=8192, type=21686148-6449-6E6F-744E-656564454649\n"
                 + "start=10240, size=20480, type=C12A7328-F81F-11D2-BA4B-00A0C93EC93B\nstart=30720, type=0FC63DAF-8483-4772-8E79-3D69D8477DE4\n");
-        String out = "TL_PROBE=1\nsectorSize=512\nsectors=" + (32L * 2048) + "\n" + sfdiskDumpPrefixed(img)
-                + "rootPart=3\nespPart=2\nfreeMb=5000\nespInFstab=true\nfstabPartuuid=false\n";
+        String out = "pttype=gpt\nsector_size=512\ndisk_sectors=" + (32L * 2048) + "\n" + probeAwk(img)
+                + "root=/dev/sda3\nesp=/dev/sda2\nfstab_root=UUID=7f0e\nfstab_efi=present\nroot_free_mb=5000\n";
         GuestFacts g = ProbeOutput.parse(out);
         assertEquals(DiskLayout.Style.GPT, g.layout().style());
         PartitionSummary esp = g.layout().esp().orElseThrow();
@@ -73,12 +89,25 @@ class ProbeOutputTest {
         assertEquals("/boot/efi", esp.mountPoint());
         assertEquals(3, g.layout().osPartition().orElseThrow().number());
         assertEquals(true, g.espInFstab());
+        assertEquals(false, g.fstabUsesPartuuid());
     }
 
     @Test
-    void outputWithoutMarkerIsRejected() {
+    void sandboxStyleGdiskCodesAreUnderstood() {
+        String out = "pttype=gpt\ndisk=/dev/sda\ndisk_sectors=62914560\nsector_size=512\npartition=14,2048,8192,ef02,-\n"
+                + "partition=15,10240,217088,ef00,-\npartition=1,227328,62687198,8300,-\nroot=/dev/sda1\nfstab_efi=present\n"
+                + "esp=/dev/sda15\nroot_free_mb=20000\n";
+        DiskLayout layout = ProbeOutput.parse(out).layout();
+        assertEquals(15, layout.esp().orElseThrow().number());
+        assertEquals(1, layout.osPartition().orElseThrow().number());
+    }
+
+    @Test
+    void outputThatIsNotAProbesIsRejected() {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> ProbeOutput.parse("hello\n")).getMessage()
-                .contains("no TL_PROBE=1"));
+                .contains("did not answer the probe"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ProbeOutput.parse("pttype=gpt\npartition=1,2\n"))
+                .getMessage().contains("has 2 fields"));
     }
 
     @Test
@@ -105,10 +134,14 @@ class ProbeOutputTest {
         return img;
     }
 
-    private static String sfdiskDumpPrefixed(Path img) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("sfdisk", "--dump", img.toString()).start();
+    /** The probe's own partition lines: real sfdisk --dump piped through the awk program the script sends. */
+    private static String probeAwk(Path img) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("bash", "-c", "sfdisk --dump \"$1\" | awk \"$2\"", "probe", img.toString(),
+                GuestProbe.SFDISK_AWK).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(20, TimeUnit.SECONDS));
-        return out.lines().map(l -> "sfdisk: " + l).collect(Collectors.joining("\n")) + "\n";
+        assertEquals(0, p.exitValue());
+        assertTrue(out.startsWith("partition="), out);
+        return out;
     }
 }
