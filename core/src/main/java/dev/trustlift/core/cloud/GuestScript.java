@@ -30,12 +30,21 @@ public record GuestScript(OsType os, List<String> lines, Duration timeout) {
         }
     }
 
-    /** The lines actually sent: the script wrapped so that its last output line is the exit marker. */
+    /**
+     * The lines actually sent: the script wrapped so that its last output line is the exit marker.
+     * A leading comment line (the sandbox's "# trustlift:NAME" script marker) stays the first line,
+     * outside the wrapper, so the simulated guest still recognizes the script.
+     */
     public List<String> wrappedLines() {
         List<String> out = new ArrayList<>();
+        List<String> body = lines;
+        if (!lines.isEmpty() && lines.get(0).startsWith("# ")) {
+            out.add(lines.get(0));
+            body = lines.subList(1, lines.size());
+        }
         if (os == OsType.LINUX) {
             out.add("(");
-            out.addAll(lines);
+            out.addAll(body);
             out.add(")");
             out.add("echo \"" + EXIT_MARKER + "$?\"");
         } else {
@@ -43,7 +52,7 @@ public record GuestScript(OsType os, List<String> lines, Duration timeout) {
             out.add("$trustliftOk = $true");
             out.add("try {");
             out.add("& {");
-            out.addAll(lines);
+            out.addAll(body);
             out.add("}");
             out.add("$trustliftOk = $?");
             out.add("} catch { Write-Error $_; $trustliftOk = $false }");
