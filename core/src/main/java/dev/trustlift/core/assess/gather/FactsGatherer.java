@@ -20,7 +20,6 @@ import dev.trustlift.core.cloud.ResourceLock;
 import dev.trustlift.core.cloud.ScriptResult;
 import dev.trustlift.core.cloud.SecurityType;
 import dev.trustlift.core.cloud.Vm;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -162,10 +161,5 @@ public final class FactsGatherer {
     /** How many SKU lists were read (one per subscription and location). */
     public int skuListsFetched() {
         return skus.fetched();
-    }
-
-    /** The (subscription/location) keys of the SKU lists read, for tests. */
-    List<String> skuKeys() {
-        return skus.keys();
     }
 }

@@ -89,6 +89,18 @@ class LayoutRulesTest {
     }
 
     @Test
+    void twoActivePartitionsOrANonWindowsActiveOneBlock() {
+        assertTrue(tl090.evaluate(windows(mbr(
+                part(1, "07", 2048, 1024000, true, false, false),
+                part(2, "07", 1026048, 200_000_000, true, false, true)))).orElseThrow().message()
+                .contains("2 partitions are marked active"));
+        assertTrue(tl090.evaluate(windows(mbr(
+                part(1, "27", 2048, 1024000, true, false, false),
+                part(2, "07", 1026048, 200_000_000, false, false, true)))).orElseThrow().message()
+                .contains("the active partition 1 (type 0x27) is not a Windows system partition"));
+    }
+
+    @Test
     void notProbedIsInfo() {
         Finding f = tl090.evaluate(Fixtures.windows().build()).orElseThrow();
         assertEquals(Severity.INFO, f.severity());
