@@ -67,15 +67,27 @@ final class Mbr2GptLayoutCheck {
         for (PartitionSummary p : layout.partitions()) {
             if (!p.extendedContainer() && !p.recognizedByWindows()) {
                 problems.add(new LayoutProblem("partition " + p.number() + " has type 0x" + p.type()
-                        + ", which Windows does not recognize",
-                        "remove partition " + p.number() + " or move its data off the OS disk (MBR2GPT would need /map)"));
+                        + ", which Windows does not recognize", unrecognizedFix(p)));
             }
         }
         return problems;
     }
 
-    /** Names the partition to remove: the recovery partition if there is one, else the smallest removable. */
+    private static String unrecognizedFix(PartitionSummary p) {
+        return "remove partition " + p.number() + " (type 0x" + p.type() + ") or move its data off the OS disk (MBR2GPT "
+                + "would need /map)";
+    }
+
+    /**
+     * Names the partition to remove: one Windows does not recognize (removing it fixes two rules at
+     * once), else the recovery partition, else the smallest that is neither active nor C:.
+     */
     private static String removalAdvice(List<PartitionSummary> primaries) {
+        Optional<PartitionSummary> unrecognized = primaries.stream()
+                .filter(p -> !p.recognizedByWindows() && !p.os() && !p.active()).findFirst();
+        if (unrecognized.isPresent()) {
+            return unrecognizedFix(unrecognized.get());
+        }
         Optional<PartitionSummary> recovery = primaries.stream().filter(PartitionSummary::windowsRecovery)
                 .filter(p -> !p.os()).findFirst();
         if (recovery.isPresent()) {

@@ -33,7 +33,7 @@ class LayoutRulesTest {
                 part(1, "07", 2048, 1024000, true, false, false),
                 part(2, "07", 1026048, 200_000_000, false, false, true),
                 part(3, "27", 201_026_048, 1_000_000, false, false, false),
-                part(4, "12", 202_026_048, 2_000_000, false, false, false));
+                part(4, "07", 202_026_048, 2_000_000, false, false, false));
         Finding f = tl090.evaluate(windows(layout)).orElseThrow();
         assertEquals(Severity.BLOCKER, f.severity());
         assertTrue(f.message().contains("4 primary partitions"), f.message());
@@ -78,6 +78,19 @@ class LayoutRulesTest {
         Finding f = tl090.evaluate(windows(layout)).orElseThrow();
         assertTrue(f.message().contains("partition 3 has type 0x83"), f.message());
         assertTrue(f.remediation().contains("remove partition 3"));
+    }
+
+    @Test
+    void fourPrimariesWithAnUnrecognizedOneNameThatOneOnce() {
+        // the sandbox's windows-4-partitions preset: recovery (0x27) and OEM (0x12)
+        DiskLayout layout = mbr(
+                part(1, "07", 2048, 1024000, true, false, false),
+                part(2, "07", 1026048, 200_000_000, false, false, true),
+                part(3, "27", 201_026_048, 1_000_000, false, false, false),
+                part(4, "12", 202_026_048, 2_000_000, false, false, false));
+        Finding f = tl090.evaluate(windows(layout)).orElseThrow();
+        assertEquals("remove partition 4 (type 0x12) or move its data off the OS disk (MBR2GPT would need /map)",
+                f.remediation());
     }
 
     @Test
