@@ -311,14 +311,15 @@ public final class AzureCloudAdapter implements Cloud {
 
     /**
      * Polls to completion. The configured interval applies only when ARM sends no Retry-After;
-     * a timeout, when given, bounds the whole wait.
+     * the timeout (the script's, else the connection's operation timeout) bounds the whole wait.
      */
     private <T> T await(SyncPoller<PollResult<T>, T> poller, Duration timeout) {
         Duration interval = connection.settings().pollInterval();
         if (interval != null) {
             poller.setPollInterval(interval);
         }
-        PollResponse<PollResult<T>> last = timeout == null ? poller.waitForCompletion() : poller.waitForCompletion(timeout);
+        PollResponse<PollResult<T>> last =
+                poller.waitForCompletion(timeout == null ? connection.settings().operationTimeout() : timeout);
         LongRunningOperationStatus status = last.getStatus();
         if (status == LongRunningOperationStatus.FAILED || status == LongRunningOperationStatus.USER_CANCELLED) {
             // The poller reports a failed operation as a status, not an exception; the error body
