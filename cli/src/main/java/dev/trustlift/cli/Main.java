@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 dev.trustlift.cli.cloud.DiscoverCommand.class,
+                dev.trustlift.cli.disk.DiskCommand.class,
+                dev.trustlift.cli.sandbox.SandboxCommand.class,
         })
 public final class Main implements Runnable {
 

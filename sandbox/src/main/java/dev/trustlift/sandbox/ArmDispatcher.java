@@ -74,6 +74,9 @@ final class ArmDispatcher implements HttpHandler {
                     }
                     req.bind(params);
                     admission = admit(rt, route, params);
+                    if (!admission.admitted()) {
+                        throw Throttled.error(admission, params.get("s"));
+                    }
                     resp = route.handler().handle(req);
                 } catch (ArmException e) {
                     resp = ArmResponse.of(e.status(), e.body());
@@ -97,11 +100,7 @@ final class ArmDispatcher implements HttpHandler {
         Throttler throttler = sub != null ? sub.throttler() : rt.tenantThrottler;
         String resourceKey = params.containsKey("vm")
                 ? ArmState.key(ArmState.vmId(s, params.get("rg"), params.get("vm"))) : null;
-        Throttler.Admission a = throttler.admit(route.requestClass(), resourceKey);
-        if (!a.admitted()) {
-            throw Throttled.error(a, s);
-        }
-        return a;
+        return throttler.admit(route.requestClass(), resourceKey);
     }
 
     private static void checkApiVersion(String version) {

@@ -24,6 +24,13 @@ public final class SandboxServer implements AutoCloseable {
     private static final int THREADS = 8;
     private static final int QUEUE = 1024;
 
+    static {
+        // The JDK server leaves Nagle on by default, which with delayed ACKs costs 40 ms a call.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final HttpServer http;
     private final ThreadPoolExecutor pool;
     private final Fleet fleet;

@@ -11,7 +11,7 @@ import java.util.Set;
 public record LayoutSpec(String preset, Explicit explicit, String image) {
 
     public static final Set<String> PRESETS = Set.of("windows-azure-default", "windows-4-partitions",
-            "windows-extended", "windows-no-room", "linux-mbr-custom", "linux-azure-gpt");
+            "windows-extended", "windows-azure-gpt", "linux-mbr-custom", "linux-azure-gpt");
 
     /** An explicit MBR layout; partitions in table order, {@code logical} for entries inside an extended partition. */
     public record Explicit(Integer sectorSize, Long sectors, List<Partition> partitions) {

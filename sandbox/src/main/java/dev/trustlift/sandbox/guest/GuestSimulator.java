@@ -24,6 +24,11 @@ public final class GuestSimulator {
             return new ScriptResult(List.of(), List.of("trustlift sandbox: " + commandId + " does not run on a "
                     + (ctx.windows() ? "Windows" : "Linux") + " VM"), 1, null);
         }
+        if (ctx.windows() && lower.contains("mbr2gpt") && ctx.osName() != null && ctx.osName().contains("2016")) {
+            // Windows Server 2016 ships without MBR2GPT.EXE: PowerShell reports an unknown command.
+            return new ScriptResult(List.of(), List.of("MBR2GPT : The term 'MBR2GPT' is not recognized as the name of a "
+                    + "cmdlet, function, script file, or operable program."), 1, null);
+        }
         if (ctx.windows() && lower.contains("mbr2gpt")) {
             boolean convert = lower.contains("/convert");
             if (!convert && !lower.contains("/validate")) {
