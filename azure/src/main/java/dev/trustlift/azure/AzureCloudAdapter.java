@@ -240,6 +240,24 @@ public final class AzureCloudAdapter implements Cloud {
     }
 
     @Override
+    public OsDisk createDisk(VmRef vm, String sourceId, String diskName) {
+        return ArmErrors.call("create disk " + diskName + " for " + vm, () -> {
+            var client = compute(vm.subscription());
+            VirtualMachineInner model = client.getVirtualMachines().getByResourceGroup(vm.resourceGroup(), vm.name());
+            // Disk restore points are restored; snapshots and disks are copied.
+            DiskCreateOption option = sourceId.toLowerCase(Locale.ROOT).contains("/diskrestorepoints/")
+                    ? DiskCreateOption.RESTORE : DiskCreateOption.COPY;
+            DiskInner disk = (DiskInner) new DiskInner()
+                    .withCreationData(new CreationData().withCreateOption(option).withSourceResourceId(sourceId))
+                    .withLocation(model.location());
+            if (model.zones() != null && !model.zones().isEmpty()) {
+                disk.withZones(model.zones());
+            }
+            return ArmModels.disk(await(client.getDisks().beginCreateOrUpdate(vm.resourceGroup(), diskName, disk), null));
+        });
+    }
+
+    @Override
     public OsDisk growDisk(String diskId, int newSizeGb) {
         return ArmErrors.call("grow disk " + diskId, () -> ArmModels.disk(await(
                 compute(ResourceUtils.subscriptionFromResourceId(diskId)).getDisks().beginUpdate(
@@ -293,14 +311,15 @@ public final class AzureCloudAdapter implements Cloud {
 
     /**
      * Polls to completion. The configured interval applies only when ARM sends no Retry-After;
-     * a timeout, when given, bounds the whole wait.
+     * the timeout (the script's, else the connection's operation timeout) bounds the whole wait.
      */
     private <T> T await(SyncPoller<PollResult<T>, T> poller, Duration timeout) {
         Duration interval = connection.settings().pollInterval();
         if (interval != null) {
             poller.setPollInterval(interval);
         }
-        PollResponse<PollResult<T>> last = timeout == null ? poller.waitForCompletion() : poller.waitForCompletion(timeout);
+        PollResponse<PollResult<T>> last =
+                poller.waitForCompletion(timeout == null ? connection.settings().operationTimeout() : timeout);
         LongRunningOperationStatus status = last.getStatus();
         if (status == LongRunningOperationStatus.FAILED || status == LongRunningOperationStatus.USER_CANCELLED) {
             // The poller reports a failed operation as a status, not an exception; the error body

@@ -89,6 +89,10 @@ final class ArmDispatcher implements HttpHandler {
                     admission = rt.tenantThrottler.admit(dev.trustlift.sandbox.http.RequestClass.read(null), null);
                 }
             }
+            String clientRequestId = ex.getRequestHeaders().getFirst("x-ms-client-request-id");
+            if (clientRequestId != null) {
+                resp.header("x-ms-client-request-id", clientRequestId);
+            }
             write(ex, resp, requestId, admission);
             rt.calls.add(new CallLog.Call(Instant.now().toString(), req.method(), path, rawQuery, resp.status(), auth, requestId));
         }

@@ -32,19 +32,20 @@ public record GuestScript(OsType os, List<String> lines, Duration timeout) {
 
     /**
      * The lines actually sent: the script wrapped so that its last output line is the exit marker.
-     * A leading comment line (the sandbox's "# trustlift:NAME" script marker) stays the first line,
-     * outside the wrapper, so the simulated guest still recognizes the script.
+     * Leading comment lines stay first, outside the wrapper: a shebang must be line one, and the
+     * sandbox's simulated guests recognise a script by its first line ({@code # trustlift:<name>}).
      */
     public List<String> wrappedLines() {
         List<String> out = new ArrayList<>();
-        List<String> body = lines;
-        if (!lines.isEmpty() && lines.get(0).startsWith("# ")) {
-            out.add(lines.get(0));
-            body = lines.subList(1, lines.size());
+        int body = 0;
+        while (body < lines.size() && (lines.get(body).isBlank() || lines.get(body).strip().startsWith("#"))) {
+            out.add(lines.get(body));
+            body++;
         }
+        List<String> rest = lines.subList(body, lines.size());
         if (os == OsType.LINUX) {
             out.add("(");
-            out.addAll(body);
+            out.addAll(rest);
             out.add(")");
             out.add("echo \"" + EXIT_MARKER + "$?\"");
         } else {
@@ -52,7 +53,7 @@ public record GuestScript(OsType os, List<String> lines, Duration timeout) {
             out.add("$trustliftOk = $true");
             out.add("try {");
             out.add("& {");
-            out.addAll(body);
+            out.addAll(rest);
             out.add("}");
             out.add("$trustliftOk = $?");
             out.add("} catch { Write-Error $_; $trustliftOk = $false }");

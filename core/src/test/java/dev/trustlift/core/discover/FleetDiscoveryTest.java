@@ -79,6 +79,7 @@ class FleetDiscoveryTest {
         @Override public ScriptResult runScript(VmRef vm, GuestScript s) { throw new UnsupportedOperationException(); }
         @Override public RestorePoint createRestorePoint(VmRef vm, String c, String p) { throw new UnsupportedOperationException(); }
         @Override public Snapshot createIncrementalSnapshot(String d, String n) { throw new UnsupportedOperationException(); }
+        @Override public OsDisk createDisk(VmRef vm, String s, String n) { throw new UnsupportedOperationException(); }
         @Override public OsDisk growDisk(String d, int g) { throw new UnsupportedOperationException(); }
         @Override public Vm swapOsDisk(VmRef vm, String d) { throw new UnsupportedOperationException(); }
         @Override public void deallocate(VmRef vm) { throw new UnsupportedOperationException(); }
