@@ -83,7 +83,7 @@ final class VmUpdates {
                 if (failLater != null) {
                     throw SandboxContext.faultError(failLater);
                 }
-                return VmJson.model(vm, false);
+                return null; // the SDK reads the VM itself after a PATCH/PUT; nothing to keep
             });
         }
         ArmResponse r = ctx.accepted(req, op, 200, VmJson.model(vm, false), false);

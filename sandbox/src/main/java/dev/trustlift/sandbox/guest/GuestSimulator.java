@@ -55,13 +55,19 @@ public final class GuestSimulator {
                 + "'); see docs/sandbox.md for the scripts the simulated guest answers"), 127, null);
     }
 
+    /** The script's name from its leading comment lines (a shebang or other comments may come first). */
     static String marker(List<String> script) {
         for (String line : script) {
             String t = line.strip();
             if (t.isEmpty()) {
                 continue;
             }
-            return t.startsWith(MARKER) ? t.substring(MARKER.length()).strip() : null;
+            if (t.startsWith(MARKER)) {
+                return t.substring(MARKER.length()).strip();
+            }
+            if (!t.startsWith("#")) {
+                return null;
+            }
         }
         return null;
     }

@@ -29,6 +29,15 @@ class LinuxGuestTest {
     }
 
     @Test
+    void theMarkerMayFollowAShebang() {
+        ScriptResult r = GuestSimulator.run("RunShellScript", List.of("#!/bin/sh", "# trustlift:linux-probe", "(", "lsblk", ")"),
+                ctx(LayoutPresets.build("linux-azure-gpt", 30), true));
+        assertEquals(0, r.exitCode(), r.stderrText());
+        assertTrue(r.stdoutText().contains("pttype=gpt\n") && r.stdoutText().contains("firmware=uefi\n"));
+        assertEquals(null, GuestSimulator.marker(List.of("echo hi", "# trustlift:linux-probe")));
+    }
+
+    @Test
     void endorsedGptImagesNeedNoConversion() {
         ScriptResult r = GuestSimulator.run("RunShellScript", List.of("# trustlift:linux-convert"),
                 ctx(LayoutPresets.build("linux-azure-gpt", 30), false));
