@@ -112,7 +112,7 @@ class AssessCommandTest {
     }
 
     @Test
-    void probeGuestFindsBitLockerAndTheOemPartitionToRemove() throws Exception {
+    void probeGuestFindsBitLockerAndTheRecoveryPartitionToRemove() throws Exception {
         Path vms = dir.resolve("vms.csv");
         Files.writeString(vms, "\uFEFFvmName,vmResourceGroupName,enableSecureBoot\r\nfour01,rg-app,true\r\n");
         Run r = run("assess", "--endpoint", sandbox.endpoint(), "--subscription", SUB, "--vms", vms.toString(), "--probe-guest",
@@ -124,8 +124,8 @@ class AssessCommandTest {
         assertTrue(rules.contains("TL061") && rules.contains("TL090"), vm.toString());
         for (JsonNode f : vm.get("findings")) {
             if (f.get("rule").asText().equals("TL090")) {
-                // the preset's OEM partition 4 (type 0x12) is both the fourth primary and unrecognized
-                assertTrue(f.get("remediation").asText().startsWith("remove partition 4 (type 0x12)"), f.toString());
+                // four01's layout (fleet.json): System Reserved, C:, recovery (0x27), data
+                assertTrue(f.get("remediation").asText().startsWith("remove the unused recovery partition 3"), f.toString());
             }
         }
     }
