@@ -83,8 +83,19 @@ public final class GuestSimulator {
         out.add("sector_size=" + d.sectorSize());
         out.add("disk_sectors=" + d.sectors());
         for (DiskLayout.Part p : d.parts()) {
+            List<String> flags = new ArrayList<>();
+            if (p.active()) {
+                flags.add("active");
+            }
+            if (p.logical()) {
+                flags.add("logical");
+            }
             out.add("partition=" + p.number() + "," + p.start() + "," + p.sectors() + "," + p.type().toLowerCase(Locale.ROOT)
-                    + "," + (p.active() ? "active" : "-"));
+                    + "," + (flags.isEmpty() ? "-" : String.join("+", flags)));
+        }
+        DiskLayout.Part os = d.osPartition();
+        if (os != null) {
+            out.add("os_partition=" + os.number());
         }
         out.add("bitlocker=" + ctx.guest().bitlocker());
         out.add("c_free_mb=" + ctx.guest().freeSpaceMb());
