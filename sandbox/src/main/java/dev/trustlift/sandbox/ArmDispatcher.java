@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -35,10 +36,16 @@ final class ArmDispatcher implements HttpHandler {
 
     private final Supplier<SandboxRuntime> runtime;
     private final ControlEndpoints control;
+    private volatile Consumer<CallLog.Call> accessLog;
 
     ArmDispatcher(Supplier<SandboxRuntime> runtime, ControlEndpoints control) {
         this.runtime = runtime;
         this.control = control;
+    }
+
+    /** Receives every answered call (for `sandbox start --log`); null for none. */
+    void accessLog(Consumer<CallLog.Call> log) {
+        this.accessLog = log;
     }
 
     @Override
@@ -94,7 +101,13 @@ final class ArmDispatcher implements HttpHandler {
                 resp.header("x-ms-client-request-id", clientRequestId);
             }
             write(ex, resp, requestId, admission);
-            rt.calls.add(new CallLog.Call(Instant.now().toString(), req.method(), path, rawQuery, resp.status(), auth, requestId));
+            CallLog.Call call = new CallLog.Call(Instant.now().toString(), req.method(), path, rawQuery, resp.status(), auth,
+                    requestId);
+            rt.calls.add(call);
+            Consumer<CallLog.Call> log = accessLog;
+            if (log != null) {
+                log.accept(call);
+            }
         }
     }
 
