@@ -1,5 +1,6 @@
 package dev.trustlift.sandbox.arm;
 
+import static dev.trustlift.sandbox.http.RequestClass.ArmBucket.DELETES;
 import static dev.trustlift.sandbox.http.RequestClass.ArmBucket.READS;
 import static dev.trustlift.sandbox.http.RequestClass.ArmBucket.WRITES;
 
@@ -43,7 +44,7 @@ public final class ArmRoutes {
         r.add(new Route("PUT", VM + "/runCommands/{rc}", compute(WRITES, "UpdateVM", true, "run-command"), runCommands::put));
         r.add(new Route("GET", VM + "/runCommands/{rc}", compute(READS, "LowCostGet", true, null), runCommands::get));
         r.add(new Route("GET", VM + "/runCommands", compute(READS, "LowCostGet", true, null), runCommands::list));
-        r.add(new Route("DELETE", VM + "/runCommands/{rc}", compute(WRITES, "UpdateVM", true, null), runCommands::delete));
+        r.add(new Route("DELETE", VM + "/runCommands/{rc}", compute(DELETES, "UpdateVM", true, null), runCommands::delete));
         r.add(new Route("GET", VM + "/providers/Microsoft.Authorization/locks", RequestClass.read(null), reads::vmLocks));
         r.add(new Route("GET", RG + "/providers/Microsoft.Authorization/locks", RequestClass.read(null), reads::resourceGroupLocks));
         r.add(new Route("GET", SUB + "/providers/Microsoft.Compute/virtualMachines",
