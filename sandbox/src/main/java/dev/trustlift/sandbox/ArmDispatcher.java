@@ -13,6 +13,7 @@ import dev.trustlift.sandbox.http.Route;
 import dev.trustlift.sandbox.state.ArmState;
 import dev.trustlift.sandbox.state.CallLog;
 import dev.trustlift.sandbox.state.SubscriptionRecord;
+import dev.trustlift.sandbox.state.VmRecord;
 import dev.trustlift.sandbox.throttle.Throttler;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -117,7 +118,12 @@ final class ArmDispatcher implements HttpHandler {
         Throttler throttler = sub != null ? sub.throttler() : rt.tenantThrottler;
         String resourceKey = params.containsKey("vm")
                 ? ArmState.key(ArmState.vmId(s, params.get("rg"), params.get("vm"))) : null;
-        return throttler.admit(route.requestClass(), resourceKey);
+        String region = params.get("loc");
+        if (resourceKey != null) {
+            VmRecord vm = rt.context.state().findVm(resourceKey);
+            region = vm == null ? null : vm.location();
+        }
+        return throttler.admit(route.requestClass(), resourceKey, region);
     }
 
     private static void checkApiVersion(String version) {
