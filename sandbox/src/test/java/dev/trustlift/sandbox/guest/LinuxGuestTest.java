@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /** The Linux scripts (marker-based) and the boot decision. */
 class LinuxGuestTest {
     private static GuestContext ctx(DiskLayout d, boolean uefi) {
-        return new GuestContext(false, "ubuntu", "20.04", uefi, uefi, d,
+        return new GuestContext(false, "ubuntu", "20.04", uefi, uefi, uefi, d,
                 new GuestState(new GuestSpec(null, null, 12000, null, true)), step -> null);
     }
 
@@ -26,6 +26,15 @@ class LinuxGuestTest {
         assertTrue(out.contains("fstab_root=PARTUUID="), out);
         assertTrue(out.contains("esp=absent\n") && out.contains("grub_bios=yes\n"), out);
         assertTrue(out.endsWith("TRUSTLIFT_EXIT=0\n"), out);
+    }
+
+    @Test
+    void theMarkerMayFollowAShebang() {
+        ScriptResult r = GuestSimulator.run("RunShellScript", List.of("#!/bin/sh", "# trustlift:linux-probe", "(", "lsblk", ")"),
+                ctx(LayoutPresets.build("linux-azure-gpt", 30), true));
+        assertEquals(0, r.exitCode(), r.stderrText());
+        assertTrue(r.stdoutText().contains("pttype=gpt\n") && r.stdoutText().contains("firmware=uefi\n"));
+        assertEquals(null, GuestSimulator.marker(List.of("echo hi", "# trustlift:linux-probe")));
     }
 
     @Test
