@@ -1,11 +1,9 @@
 package dev.trustlift.azure;
 
-import com.azure.core.exception.ClientAuthenticationException;
 import com.azure.core.exception.HttpResponseException;
 import com.azure.core.http.HttpResponse;
 import com.azure.core.management.exception.ManagementError;
 import com.azure.core.management.exception.ManagementException;
-import com.azure.identity.CredentialUnavailableException;
 import dev.trustlift.core.cloud.CloudException;
 import java.io.IOException;
 import java.util.concurrent.TimeoutException;
@@ -19,10 +17,6 @@ import java.util.function.Supplier;
 final class ArmErrors {
 
     static final String REQUEST_ID = "x-ms-request-id";
-    /** Code for a failed sign-in: no credential worked, or Entra ID refused the one that did. */
-    static final String AUTHENTICATION_FAILED = "AuthenticationFailed";
-    private static final String SIGN_IN_REMEDY =
-            " (sign in with 'az login', or set AZURE_CLIENT_ID/AZURE_TENANT_ID and a secret or certificate)";
 
     private ArmErrors() {
     }
@@ -47,9 +41,6 @@ final class ArmErrors {
 
     static CloudException translate(String what, Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof CredentialUnavailableException || t instanceof ClientAuthenticationException) {
-                return new CloudException(AUTHENTICATION_FAILED, what + ": " + describe(t) + SIGN_IN_REMEDY, 0, null, error);
-            }
             if (t instanceof ManagementException e) {
                 ManagementError value = e.getValue();
                 String code = value != null && value.getCode() != null ? value.getCode() : statusCode(e.getResponse());

@@ -62,10 +62,23 @@ public final class AzureCloudAdapter implements Cloud {
     /** The version azure-resourcemanager-resources 2.52.0 uses for locks. */
     static final String LOCKS_API_VERSION = "2017-04-01";
 
+    /** Azure documents most VM operations in minutes; an hour without an answer is a failure. */
+    public static final Duration DEFAULT_OPERATION_TIMEOUT = Duration.ofMinutes(60);
+
     private final AzureConnection connection;
+    private final Duration operationTimeout;
 
     public AzureCloudAdapter(AzureConnection connection) {
+        this(connection, DEFAULT_OPERATION_TIMEOUT);
+    }
+
+    /**
+     * @param operationTimeout the longest wait for a long-running operation (a guest script has
+     *        its own): a hung operation must fail its step, not hang the run
+     */
+    public AzureCloudAdapter(AzureConnection connection, Duration operationTimeout) {
         this.connection = connection;
+        this.operationTimeout = operationTimeout;
     }
 
     private ArmRest rest() {
@@ -319,7 +332,7 @@ public final class AzureCloudAdapter implements Cloud {
             poller.setPollInterval(interval);
         }
         PollResponse<PollResult<T>> last =
-                poller.waitForCompletion(timeout == null ? connection.settings().operationTimeout() : timeout);
+                poller.waitForCompletion(timeout == null ? operationTimeout : timeout);
         LongRunningOperationStatus status = last.getStatus();
         if (status == LongRunningOperationStatus.FAILED || status == LongRunningOperationStatus.USER_CANCELLED) {
             // The poller reports a failed operation as a status, not an exception; the error body

@@ -14,14 +14,9 @@ import java.util.Locale;
  *        null keeps the SDK's default (30 s). ARM's Retry-After always wins.
  * @param retryBaseDelay first back-off of the retry policy for failures without Retry-After
  *        (connection errors, 5xx); 429s always wait exactly Retry-After
- * @param operationTimeout the longest wait for a long-running operation (a guest script has its
- *        own); a hung operation must fail the step, not hang the run
  */
 public record ConnectionSettings(URI endpoint, CloudName cloud, boolean verbose, Duration pollInterval,
-        Duration retryBaseDelay, Duration operationTimeout) {
-
-    /** Azure documents most VM operations as minutes; an hour without an answer is a failure. */
-    public static final Duration DEFAULT_OPERATION_TIMEOUT = Duration.ofMinutes(60);
+        Duration retryBaseDelay) {
 
     public static final Duration AZURE_RETRY_BASE_DELAY = Duration.ofMillis(800);
     /** The sandbox is on loopback: a refused connection is worth only short retries. */
@@ -32,9 +27,6 @@ public record ConnectionSettings(URI endpoint, CloudName cloud, boolean verbose,
         if (endpoint != null) {
             endpoint = normalise(endpoint);
         }
-        if (operationTimeout == null) {
-            operationTimeout = DEFAULT_OPERATION_TIMEOUT;
-        }
         if (retryBaseDelay == null) {
             retryBaseDelay = endpoint != null && isLoopback(endpoint) ? LOCAL_RETRY_BASE_DELAY : AZURE_RETRY_BASE_DELAY;
         }
@@ -42,20 +34,16 @@ public record ConnectionSettings(URI endpoint, CloudName cloud, boolean verbose,
 
     /** Settings for the real cloud. */
     public static ConnectionSettings azure(CloudName cloud, boolean verbose) {
-        return new ConnectionSettings(null, cloud, verbose, null, null, null);
+        return new ConnectionSettings(null, cloud, verbose, null, null);
     }
 
     /** Settings for an explicit endpoint (the sandbox, a test server). */
     public static ConnectionSettings endpoint(URI endpoint, boolean verbose) {
-        return new ConnectionSettings(endpoint, CloudName.AzureCloud, verbose, null, null, null);
+        return new ConnectionSettings(endpoint, CloudName.AzureCloud, verbose, null, null);
     }
 
     public ConnectionSettings withPollInterval(Duration interval) {
-        return new ConnectionSettings(endpoint, cloud, verbose, interval, retryBaseDelay, operationTimeout);
-    }
-
-    public ConnectionSettings withOperationTimeout(Duration timeout) {
-        return new ConnectionSettings(endpoint, cloud, verbose, pollInterval, retryBaseDelay, timeout);
+        return new ConnectionSettings(endpoint, cloud, verbose, interval, retryBaseDelay);
     }
 
     /** Plain HTTP means the sandbox without sign-in; HTTPS endpoints get real credentials. */

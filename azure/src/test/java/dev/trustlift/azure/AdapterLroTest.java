@@ -167,8 +167,7 @@ class AdapterLroTest {
     @Test
     void aHungOperationFailsAtTheOperationTimeout() {
         AzureCloudAdapter impatient = new AzureCloudAdapter(AzureConnection.open(ConnectionSettings
-                .endpoint(arm.endpoint(), false).withPollInterval(Duration.ofMillis(20))
-                .withOperationTimeout(Duration.ofMillis(300))));
+                .endpoint(arm.endpoint(), false).withPollInterval(Duration.ofMillis(20))), Duration.ofMillis(300));
         arm.on("POST", VM_PATH + "/deallocate", accepted("op-hung", Integer.MAX_VALUE, null));
         CloudException e = assertThrows(CloudException.class, () -> impatient.deallocate(MY_VM));
         assertEquals(CloudException.TIMED_OUT, e.code());

@@ -13,6 +13,7 @@ import dev.trustlift.sandbox.http.Route;
 import dev.trustlift.sandbox.state.ArmState;
 import dev.trustlift.sandbox.state.CallLog;
 import dev.trustlift.sandbox.state.SubscriptionRecord;
+import dev.trustlift.sandbox.state.VmRecord;
 import dev.trustlift.sandbox.throttle.Throttler;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -23,6 +24,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -35,10 +37,16 @@ final class ArmDispatcher implements HttpHandler {
 
     private final Supplier<SandboxRuntime> runtime;
     private final ControlEndpoints control;
+    private volatile Consumer<CallLog.Call> accessLog;
 
     ArmDispatcher(Supplier<SandboxRuntime> runtime, ControlEndpoints control) {
         this.runtime = runtime;
         this.control = control;
+    }
+
+    /** Receives every answered call (for `sandbox start --log`); null for none. */
+    void accessLog(Consumer<CallLog.Call> log) {
+        this.accessLog = log;
     }
 
     @Override
@@ -94,7 +102,13 @@ final class ArmDispatcher implements HttpHandler {
                 resp.header("x-ms-client-request-id", clientRequestId);
             }
             write(ex, resp, requestId, admission);
-            rt.calls.add(new CallLog.Call(Instant.now().toString(), req.method(), path, rawQuery, resp.status(), auth, requestId));
+            CallLog.Call call = new CallLog.Call(Instant.now().toString(), req.method(), path, rawQuery, resp.status(), auth,
+                    requestId);
+            rt.calls.add(call);
+            Consumer<CallLog.Call> log = accessLog;
+            if (log != null) {
+                log.accept(call);
+            }
         }
     }
 
@@ -104,7 +118,12 @@ final class ArmDispatcher implements HttpHandler {
         Throttler throttler = sub != null ? sub.throttler() : rt.tenantThrottler;
         String resourceKey = params.containsKey("vm")
                 ? ArmState.key(ArmState.vmId(s, params.get("rg"), params.get("vm"))) : null;
-        return throttler.admit(route.requestClass(), resourceKey);
+        String region = params.get("loc");
+        if (resourceKey != null) {
+            VmRecord vm = rt.context.state().findVm(resourceKey);
+            region = vm == null ? null : vm.location();
+        }
+        return throttler.admit(route.requestClass(), resourceKey, region);
     }
 
     private static void checkApiVersion(String version) {

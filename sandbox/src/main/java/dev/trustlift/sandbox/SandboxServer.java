@@ -37,6 +37,7 @@ public final class SandboxServer implements AutoCloseable {
     private final Path baseDir;
     private final int pageSize;
     private final String endpoint;
+    private final ArmDispatcher dispatcher;
     private volatile SandboxRuntime runtime;
 
     private SandboxServer(Fleet fleet, Path baseDir, int port, int pageSize) throws IOException {
@@ -54,7 +55,8 @@ public final class SandboxServer implements AutoCloseable {
         }, new ThreadPoolExecutor.CallerRunsPolicy());
         ControlEndpoints control = new ControlEndpoints(() -> runtime.context.state(), () -> runtime.calls, this::reset,
                 fleet.effectiveTimeScale());
-        http.createContext("/", new ArmDispatcher(() -> runtime, control));
+        this.dispatcher = new ArmDispatcher(() -> runtime, control);
+        http.createContext("/", dispatcher);
         http.setExecutor(pool);
         http.start();
     }
@@ -76,6 +78,12 @@ public final class SandboxServer implements AutoCloseable {
 
     public int port() {
         return http.getAddress().getPort();
+    }
+
+    /** Sends one line per answered call ("METHOD path?query -> status") to {@code log}; null stops it. */
+    public void accessLog(java.util.function.Consumer<String> log) {
+        dispatcher.accessLog(log == null ? null : c -> log.accept(c.time() + " " + c.method() + " " + c.path()
+                + (c.query() == null ? "" : "?" + c.query()) + " -> " + c.status()));
     }
 
     /** Replaces all state with a fresh copy of the fleet (POST /_sandbox/reset). */

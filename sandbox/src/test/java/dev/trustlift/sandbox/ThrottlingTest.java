@@ -62,6 +62,17 @@ class ThrottlingTest {
     }
 
     @Test
+    void computeBucketsAreKeptPerRegion() throws Exception {
+        try (SandboxServer s = serve("{\"updateVm\": {\"size\": 1, \"refillPerSecond\": 0.01}}")) {
+            ArmClient arm = new ArmClient(s.endpoint());
+            String tags = "{\"tags\":{\"a\":\"1\"}}";
+            assertEquals(200, arm.send("PATCH", vm("rg-app", "bk02") + "?" + API, tags).status(), "eastus");
+            assertEquals(200, arm.send("PATCH", vm("rg-linux", "lin01") + "?" + API, tags).status(), "westeurope has its own");
+            assertEquals(429, arm.send("PATCH", vm("rg-app", "agent01") + "?" + API, tags).status(), "eastus is empty");
+        }
+    }
+
+    @Test
     void perVmBucketOfAzureLimitsTwelveUpdatesAVm() throws Exception {
         try (SandboxServer s = serve("\"azure\"")) {
             ArmClient arm = new ArmClient(s.endpoint());

@@ -92,6 +92,9 @@ class UpgradeFlowTest {
         String probe = runCommand("# trustlift:windows-probe");
         assertTrue(probe.contains("firmware=uefi") && probe.contains("secure_boot=enabled") && probe.contains("pttype=gpt"),
                 probe);
+        String verify = runCommand("# trustlift:windows-verify");
+        assertTrue(verify.contains("tpm=present") && verify.contains("esp=present") && verify.contains("TRUSTLIFT_EXIT=0"),
+                verify);
 
         lro("POST", WEB01 + "/deallocate?" + API, null, 202);
         String restored = "/subscriptions/" + SUB + "/resourceGroups/rg-app/providers/Microsoft.Compute/disks/web01-restored";

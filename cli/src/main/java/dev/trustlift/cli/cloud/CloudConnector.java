@@ -20,7 +20,7 @@ final class CloudConnector {
         CloudName cloud = CloudName.parse(cloudName);
         ConnectionSettings settings = endpoint == null
                 ? ConnectionSettings.azure(cloud, verbose)
-                : new ConnectionSettings(endpoint, cloud, verbose, null, null, null);
+                : new ConnectionSettings(endpoint, cloud, verbose, null, null);
         return new AzureCloudAdapter(AzureConnection.shared(settings));
     }
 }

@@ -26,10 +26,6 @@ public final class Mbr2GptSimulator {
     private static final String LAYOUT_FAILED = "Disk layout validation failed for disk 0";
     private static final String NO_ROOM = "Cannot find room for the EFI system partition";
 
-    /** The named results a fleet's guest fault can force (docs/sandbox.md). */
-    public static final List<String> FAULT_RESULTS = List.of("layout", "no-room", "encrypted", "os-partition",
-            "boot-files", "gpt-apply", "internal", "reagent-warning");
-
     private Mbr2GptSimulator() {
     }
 

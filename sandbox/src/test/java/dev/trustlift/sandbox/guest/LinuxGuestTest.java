@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /** The Linux scripts (marker-based) and the boot decision. */
 class LinuxGuestTest {
     private static GuestContext ctx(DiskLayout d, boolean uefi) {
-        return new GuestContext(false, "ubuntu", "20.04", uefi, uefi, d,
+        return new GuestContext(false, "ubuntu", "20.04", uefi, uefi, uefi, d,
                 new GuestState(new GuestSpec(null, null, 12000, null, true)), step -> null);
     }
 
