@@ -101,7 +101,7 @@ final class ArmDispatcher implements HttpHandler {
             if (clientRequestId != null) {
                 resp.header("x-ms-client-request-id", clientRequestId);
             }
-            write(ex, resp, requestId, admission);
+            // Logged before answering, so a client that reads /_sandbox/calls next sees its call.
             CallLog.Call call = new CallLog.Call(Instant.now().toString(), req.method(), path, rawQuery, resp.status(), auth,
                     requestId);
             rt.calls.add(call);
@@ -109,6 +109,7 @@ final class ArmDispatcher implements HttpHandler {
             if (log != null) {
                 log.accept(call);
             }
+            write(ex, resp, requestId, admission);
         }
     }
 
