@@ -69,7 +69,10 @@ final class ArmModels {
                 image(storage == null ? null : storage.imageReference()),
                 osDisk != null && osDisk.encryptionSettings() != null
                         && !Boolean.FALSE.equals(osDisk.encryptionSettings().enabled()),
-                inner.provisioningState());
+                inner.provisioningState(),
+                inner.virtualMachineScaleSet() == null ? null : inner.virtualMachineScaleSet().id(),
+                inner.additionalCapabilities() != null
+                        && Boolean.TRUE.equals(inner.additionalCapabilities().hibernationEnabled()));
     }
 
     private static OsType osType(VirtualMachineInner inner, OSDisk osDisk) {

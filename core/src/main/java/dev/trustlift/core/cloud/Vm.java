@@ -12,6 +12,10 @@ import java.util.Map;
  * @param diskEncryptionSettings true when the OS disk has ADE settings (encryptionSettings), which
  *        blocks the upgrade until decrypted
  * @param provisioningState as ARM reports it (Succeeded, Updating, Failed, ...)
+ * @param scaleSetId the scale set (virtualMachineScaleSet.id) of a Flexible-orchestration member,
+ *        null otherwise: scale-set members are upgraded through their scale set, not one by one
+ * @param hibernationEnabled additionalCapabilities.hibernationEnabled, which Trusted Launch
+ *        refuses on Linux
  */
 public record Vm(
         VmRef ref,
@@ -27,11 +31,26 @@ public record Vm(
         OsDiskRef osDisk,
         ImageRef image,
         boolean diskEncryptionSettings,
-        String provisioningState) {
+        String provisioningState,
+        String scaleSetId,
+        boolean hibernationEnabled) {
 
     public Vm {
         zones = zones == null ? List.of() : List.copyOf(zones);
         tags = tags == null ? Map.of() : Map.copyOf(tags);
         securityType = securityType == null ? SecurityType.STANDARD : securityType;
+        scaleSetId = scaleSetId == null || scaleSetId.isBlank() ? null : scaleSetId;
+    }
+
+    /** A standalone VM without hibernation (the shape most callers and fakes build). */
+    public Vm(VmRef ref, String location, String size, List<String> zones, String availabilitySetId, OsType osType,
+            SecurityType securityType, boolean secureBootEnabled, boolean vTpmEnabled, Map<String, String> tags,
+            OsDiskRef osDisk, ImageRef image, boolean diskEncryptionSettings, String provisioningState) {
+        this(ref, location, size, zones, availabilitySetId, osType, securityType, secureBootEnabled, vTpmEnabled, tags,
+                osDisk, image, diskEncryptionSettings, provisioningState, null, false);
+    }
+
+    public boolean scaleSetMember() {
+        return scaleSetId != null;
     }
 }

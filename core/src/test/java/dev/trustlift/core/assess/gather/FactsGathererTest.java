@@ -1,6 +1,7 @@
 package dev.trustlift.core.assess.gather;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -50,7 +51,7 @@ class FactsGathererTest {
     }
 
     @Test
-    void skuListsOncePerLocationFeatureOncePerSubscriptionAndFourCallsPerVm() {
+    void skuListsOncePerLocationFeatureOncePerSubscriptionLocksOncePerGroupAndThreeCallsPerVm() {
         FakeCloud cloud = fleet(5);
         FactsGatherer gatherer = new FactsGatherer(cloud, false);
         AssessmentReport report = new FleetAssessment(gatherer, new Assessor(StandardRules.all()), 4, fixedClock())
@@ -60,8 +61,10 @@ class FactsGathererTest {
         assertEquals(1, cloud.count("getFeature"));
         assertEquals(0, cloud.count("getDisk"), "the instance view gave the generation");
         assertEquals(10, cloud.count("getInstanceView"));
-        int perVm = cloud.total() - cloud.count("listSkus") - cloud.count("getFeature");
-        assertEquals(40, perVm, cloud.calls.toString());
+        assertEquals(0, cloud.count("findLocks"));
+        assertEquals(1, cloud.count("listResourceGroupLocks"), "all ten VMs share one resource group");
+        int perVm = cloud.total() - cloud.count("listSkus") - cloud.count("getFeature") - cloud.count("listResourceGroupLocks");
+        assertEquals(30, perVm, cloud.calls.toString());
         assertEquals(0, cloud.count("runScript"));
         assertEquals(10, report.summary().get(Verdict.READY), report.vms().toString());
     }
@@ -187,6 +190,43 @@ class FactsGathererTest {
                 "/subscriptions/" + FakeCloud.SUB)).scope());
         assertEquals(LockFact.Scope.OS_DISK, FactsGatherer.lock(vm, new ResourceLock("d", ResourceLock.Level.READ_ONLY,
                 vm.osDisk().id())).scope());
+    }
+
+    @Test
+    void aGroupListingGivesEachVmOnlyTheLocksThatBindIt() {
+        FakeCloud cloud = fleet(2);
+        List<Vm> vms = List.copyOf(cloud.vms.values());
+        Vm locked = vms.get(0);
+        cloud.locks.put(locked.ref().key(), List.of(new ResourceLock("freeze", ResourceLock.Level.READ_ONLY, locked.ref().id())));
+        FactsGatherer gatherer = new FactsGatherer(cloud, false);
+        assertEquals(List.of(LockFact.Scope.VM), gatherer.gather(locked).locks().stream().map(LockFact::scope).toList());
+        for (Vm other : vms.subList(1, vms.size())) {
+            assertEquals(List.of(), gatherer.gather(other).locks(), other.ref().name());
+        }
+        assertEquals(1, cloud.count("listResourceGroupLocks"));
+        assertTrue(FactsGatherer.appliesTo(locked, new ResourceLock("rg", ResourceLock.Level.READ_ONLY,
+                "/subscriptions/" + FakeCloud.SUB + "/resourceGroups/RG-APP/")));
+        assertFalse(FactsGatherer.appliesTo(locked, new ResourceLock("rg", ResourceLock.Level.READ_ONLY,
+                "/subscriptions/" + FakeCloud.SUB + "/resourceGroups/rg-app2")));
+    }
+
+    @Test
+    void scaleSetMembersAreSkippedWithoutCallsAndHibernationReachesTheFacts() {
+        FakeCloud cloud = fleet(1);
+        Vm base = cloud.vms.values().iterator().next();
+        Vm member = new Vm(base.ref(), base.location(), base.size(), base.zones(), null, OsType.LINUX, SecurityType.STANDARD,
+                false, false, Map.of(), base.osDisk(), null, false, "Succeeded",
+                "/subscriptions/" + FakeCloud.SUB + "/resourceGroups/rg-app/providers/Microsoft.Compute/virtualMachineScaleSets/vmss1",
+                false);
+        FactsGatherer gatherer = new FactsGatherer(cloud, false);
+        int before = cloud.total();
+        VmFacts facts = gatherer.gather(member);
+        assertEquals(before, cloud.total(), cloud.calls.toString());
+        assertEquals("vmss1", facts.placement().scaleSet());
+        assertEquals(Verdict.SKIPPED, new Assessor(StandardRules.all()).assess(facts).verdict());
+        Vm hibernating = new Vm(base.ref(), base.location(), base.size(), base.zones(), null, OsType.LINUX,
+                SecurityType.STANDARD, false, false, Map.of(), base.osDisk(), null, false, "Succeeded", null, true);
+        assertTrue(gatherer.gather(hibernating).hibernation());
     }
 
     @Test
