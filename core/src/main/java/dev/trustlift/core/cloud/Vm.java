@@ -16,6 +16,9 @@ import java.util.Map;
  *        null otherwise: scale-set members are upgraded through their scale set, not one by one
  * @param hibernationEnabled additionalCapabilities.hibernationEnabled, which Trusted Launch
  *        refuses on Linux
+ * @param extensions the extensions the model listed as child resources, or null when the source
+ *        did not say (ARM omits the list when there are none, Resource Graph never has it): null
+ *        means "ask", never "none"
  */
 public record Vm(
         VmRef ref,
@@ -33,13 +36,15 @@ public record Vm(
         boolean diskEncryptionSettings,
         String provisioningState,
         String scaleSetId,
-        boolean hibernationEnabled) {
+        boolean hibernationEnabled,
+        List<Extension> extensions) {
 
     public Vm {
         zones = zones == null ? List.of() : List.copyOf(zones);
         tags = tags == null ? Map.of() : Map.copyOf(tags);
         securityType = securityType == null ? SecurityType.STANDARD : securityType;
         scaleSetId = scaleSetId == null || scaleSetId.isBlank() ? null : scaleSetId;
+        extensions = extensions == null ? null : List.copyOf(extensions);
     }
 
     /** A standalone VM without hibernation (the shape most callers and fakes build). */
@@ -47,7 +52,7 @@ public record Vm(
             SecurityType securityType, boolean secureBootEnabled, boolean vTpmEnabled, Map<String, String> tags,
             OsDiskRef osDisk, ImageRef image, boolean diskEncryptionSettings, String provisioningState) {
         this(ref, location, size, zones, availabilitySetId, osType, securityType, secureBootEnabled, vTpmEnabled, tags,
-                osDisk, image, diskEncryptionSettings, provisioningState, null, false);
+                osDisk, image, diskEncryptionSettings, provisioningState, null, false, null);
     }
 
     public boolean scaleSetMember() {

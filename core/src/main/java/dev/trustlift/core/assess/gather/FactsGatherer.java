@@ -32,8 +32,9 @@ import java.util.regex.Pattern;
 /**
  * Turns the Cloud port's records into {@link VmFacts}, reading each fact once: the SKU list once
  * per subscription and location, the preview feature once per subscription, the locks once
- * per resource group, and per VM the instance view, extensions and backup status (the disk only
- * when the instance view does not give the generation). VMs that will be skipped anyway (Trusted Launch, confidential,
+ * per resource group, and per VM the instance view, extensions (unless the VM list already
+ * carried them) and backup status (the disk only when the instance view does not give the
+ * generation). VMs that will be skipped anyway (Trusted Launch, confidential,
  * excluded by tag) cost no call. Nothing is changed; the guest probe runs only when asked.
  */
 public final class FactsGatherer {
@@ -90,7 +91,7 @@ public final class FactsGatherer {
         OsDiskFacts osDisk = disk(vm, diskRef, generation == null ? HyperVGeneration.V1 : generation, disk);
         List<LockFact> locks = locks(vm);
         b.osDisk(osDisk)
-                .extensions(cloud.listExtensions(vm.ref()))
+                .extensions(vm.extensions() != null ? vm.extensions() : cloud.listExtensions(vm.ref()))
                 .backup(cloud.getBackupProtection(vm.ref(), vm.location()))
                 .locks(locks)
                 .migrationFeature(feature(vm.ref().subscription()))

@@ -16,6 +16,7 @@ import dev.trustlift.core.assess.Verdict;
 import dev.trustlift.core.assess.VmFacts;
 import dev.trustlift.core.assess.rules.StandardRules;
 import dev.trustlift.core.cloud.FeatureState;
+import dev.trustlift.core.cloud.Extension;
 import dev.trustlift.core.cloud.HyperVGeneration;
 import dev.trustlift.core.cloud.OsDisk;
 import dev.trustlift.core.cloud.OsType;
@@ -217,7 +218,7 @@ class FactsGathererTest {
         Vm member = new Vm(base.ref(), base.location(), base.size(), base.zones(), null, OsType.LINUX, SecurityType.STANDARD,
                 false, false, Map.of(), base.osDisk(), null, false, "Succeeded",
                 "/subscriptions/" + FakeCloud.SUB + "/resourceGroups/rg-app/providers/Microsoft.Compute/virtualMachineScaleSets/vmss1",
-                false);
+                false, null);
         FactsGatherer gatherer = new FactsGatherer(cloud, false);
         int before = cloud.total();
         VmFacts facts = gatherer.gather(member);
@@ -225,8 +226,23 @@ class FactsGathererTest {
         assertEquals("vmss1", facts.placement().scaleSet());
         assertEquals(Verdict.SKIPPED, new Assessor(StandardRules.all()).assess(facts).verdict());
         Vm hibernating = new Vm(base.ref(), base.location(), base.size(), base.zones(), null, OsType.LINUX,
-                SecurityType.STANDARD, false, false, Map.of(), base.osDisk(), null, false, "Succeeded", null, true);
+                SecurityType.STANDARD, false, false, Map.of(), base.osDisk(), null, false, "Succeeded", null, true, null);
         assertTrue(gatherer.gather(hibernating).hibernation());
+    }
+
+    @Test
+    void extensionsCarriedByTheVmListAreNotAskedAgain() {
+        FakeCloud cloud = fleet(1);
+        Vm base = cloud.vms.values().iterator().next();
+        Vm listed = new Vm(base.ref(), base.location(), base.size(), base.zones(), null, base.osType(), SecurityType.STANDARD,
+                false, false, Map.of(), base.osDisk(), null, false, "Succeeded", null, false,
+                List.of(new Extension("Microsoft.Azure.RecoveryServices.SiteRecovery", "Windows", "SiteRecovery-Windows")));
+        FactsGatherer gatherer = new FactsGatherer(cloud, false);
+        VmFacts facts = gatherer.gather(listed);
+        assertEquals(0, cloud.count("listExtensions"), cloud.calls.toString());
+        assertEquals("SiteRecovery-Windows", facts.extensions().get(0).name());
+        gatherer.gather(base);
+        assertEquals(1, cloud.count("listExtensions"), "a VM whose list entry said nothing is asked");
     }
 
     @Test
