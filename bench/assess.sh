@@ -66,6 +66,11 @@ awk -v s="$start" -v e="$end" 'BEGIN { printf "bench: wall time %.1f s for the a
 awk -v t="$total" -v k="$skus" -v f="$features" -v n="$assessed" 'BEGIN {
   printf "bench: ARM requests %d for %d VMs: %.2f per VM excluding %d SKU lists and %d feature reads (%.2f all included)\n",
     t, n, (t - k - f) / n, k, f, t / n }'
+jq -r 'map(.path | if endswith("/instanceView") then "instanceView" elif endswith("/backupStatus") then "backupStatus"
+    elif endswith("/locks") then "group locks" elif endswith("/extensions") then "extensions"
+    elif contains("/backupPolicies/") then "backup policy" elif endswith("/virtualMachines") then "VM list pages"
+    elif endswith("/skus") then "SKU lists" elif contains("/features/") then "features" else "other" end)
+  | group_by(.) | map("\(.[0]) \(length)") | "bench: requests by kind: " + join(", ")' "$work/run-calls.json"
 echo "bench: SKU lists $skus for $pairs (subscription, location) pairs over $locations locations"
 jq -r '[group_by(.path | split("/")[2])[] | {sub: (.[0].path | split("/")[2]),
     reads: ([.[] | select(.method == "GET")] | length), writes: ([.[] | select(.method != "GET")] | length)}]
