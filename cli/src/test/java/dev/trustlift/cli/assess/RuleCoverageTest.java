@@ -169,6 +169,9 @@ class RuleCoverageTest {
         assertTrue(skuLists <= 3, "one SKU list per subscription and location (eastus, westeurope; two subscriptions): "
                 + skuLists);
         assertEquals(2, features, "one feature read per subscription");
+        long assessed = report.values().stream().filter(o -> !DECIDED_BY_MODEL.contains(o.verdict())).count();
+        long statusReads = made.stream().filter(c -> c.path("path").asText().endsWith("/instanceView")).count();
+        assertEquals(assessed, statusReads, "one instance view per VM not decided by its model, none for the others");
         double average = (double) perVm / report.size();
         assertTrue(average <= 4.0, "ARM requests per VM: " + average + " (" + perVm + " for " + report.size() + " VMs)");
     }
