@@ -69,7 +69,14 @@ final class ArmModels {
                 image(storage == null ? null : storage.imageReference()),
                 osDisk != null && osDisk.encryptionSettings() != null
                         && !Boolean.FALSE.equals(osDisk.encryptionSettings().enabled()),
-                inner.provisioningState());
+                inner.provisioningState(),
+                inner.virtualMachineScaleSet() == null ? null : inner.virtualMachineScaleSet().id(),
+                inner.additionalCapabilities() != null
+                        && Boolean.TRUE.equals(inner.additionalCapabilities().hibernationEnabled()),
+                // ARM lists a VM's extensions as child resources when it has any; without the
+                // list we cannot tell "none" from "not sent", so null makes the caller ask.
+                inner.resources() == null || inner.resources().isEmpty() ? null
+                        : inner.resources().stream().map(ArmModels::extension).toList());
     }
 
     private static OsType osType(VirtualMachineInner inner, OSDisk osDisk) {

@@ -49,6 +49,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The {@link Cloud} port on the Azure SDK for Java. It uses the SDK's inner (service) clients
@@ -67,6 +68,12 @@ public final class AzureCloudAdapter implements Cloud {
 
     private final AzureConnection connection;
     private final Duration operationTimeout;
+    /**
+     * Backup policy types by vault and policy: a policy's type is fixed when it is created (a VM
+     * moves to an Enhanced policy by being assigned another policy), so one read per policy serves
+     * every VM it protects.
+     */
+    private final Map<String, BackupProtection.PolicyType> policyTypes = new ConcurrentHashMap<>();
 
     public AzureCloudAdapter(AzureConnection connection) {
         this(connection, DEFAULT_OPERATION_TIMEOUT);
@@ -189,7 +196,7 @@ public final class AzureCloudAdapter implements Cloud {
     @Override
     public BackupProtection getBackupProtection(VmRef vm, String location) {
         return ArmErrors.call("get backup status of " + vm, () ->
-                new BackupStatusReader(rest()).read(vm, location));
+                new BackupStatusReader(rest(), policyTypes).read(vm, location));
     }
 
     @Override
@@ -211,6 +218,18 @@ public final class AzureCloudAdapter implements Cloud {
                 found.putIfAbsent(lock.path("id").asText().toLowerCase(Locale.ROOT), ArmModels.lock(lock));
             }
             return List.copyOf(found.values());
+        });
+    }
+
+    @Override
+    public List<ResourceLock> listResourceGroupLocks(String subscription, String resourceGroup) {
+        return ArmErrors.call("list locks of resource group " + resourceGroup, () -> {
+            List<ResourceLock> out = new ArrayList<>();
+            for (var inner : connection.resources(subscription).managementLockClient().getManagementLocks()
+                    .listByResourceGroup(resourceGroup)) {
+                out.add(ArmModels.lock(inner));
+            }
+            return out;
         });
     }
 

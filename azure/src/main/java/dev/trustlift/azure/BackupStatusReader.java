@@ -8,6 +8,8 @@ import dev.trustlift.core.cloud.BackupProtection;
 import dev.trustlift.core.cloud.VmRef;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * Azure Backup's protection status and policy type for a VM. The compute SDK has no typed client
@@ -20,9 +22,12 @@ final class BackupStatusReader {
     private static final ObjectMapper JSON = ArmRest.JSON;
 
     private final ArmRest rest;
+    private final Map<String, BackupProtection.PolicyType> policyTypes;
 
-    BackupStatusReader(ArmRest rest) {
+    /** @param policyTypes policy types already read, by lower-case vault id and policy name; filled here */
+    BackupStatusReader(ArmRest rest, Map<String, BackupProtection.PolicyType> policyTypes) {
         this.rest = rest;
+        this.policyTypes = policyTypes;
     }
 
     BackupProtection read(VmRef vm, String location) {
@@ -38,8 +43,13 @@ final class BackupStatusReader {
         String policyName = text(status, "policyName");
         BackupProtection.PolicyType type = BackupProtection.PolicyType.STANDARD;
         if (vaultId != null && policyName != null) {
-            JsonNode policy = send(HttpMethod.GET, stripSlash(vaultId) + "/backupPolicies/" + encode(policyName), null);
-            type = BackupProtection.PolicyType.fromArm(policy.path("properties").path("policyType").asText(null));
+            String key = (stripSlash(vaultId) + "/" + policyName).toLowerCase(Locale.ROOT);
+            type = policyTypes.get(key);
+            if (type == null) {
+                JsonNode policy = send(HttpMethod.GET, stripSlash(vaultId) + "/backupPolicies/" + encode(policyName), null);
+                type = BackupProtection.PolicyType.fromArm(policy.path("properties").path("policyType").asText(null));
+                policyTypes.put(key, type);
+            }
         }
         return new BackupProtection(true, vaultId, policyName, type);
     }

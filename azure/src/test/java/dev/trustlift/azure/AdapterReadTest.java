@@ -191,6 +191,8 @@ class AdapterReadTest {
         FakeArm.Call post = arm.calls().get(0);
         assertTrue(post.body().contains("\"resourceId\":\"" + MY_VM.id() + "\""), post.body());
         assertTrue(post.query().contains("api-version=2025-02-01"));
+        cloud.getBackupProtection(new VmRef(SUB, "otherRg", "otherVm"), "westus");
+        assertEquals(3, arm.calls().size(), "a second VM on the same policy costs only its status query");
     }
 
     @Test
@@ -212,6 +214,19 @@ class AdapterReadTest {
         List<ResourceLock> locks = cloud.findLocks(MY_VM);
         assertEquals(List.of(new ResourceLock("rgLock", ResourceLock.Level.CAN_NOT_DELETE, RG_PATH),
                 new ResourceLock("vmLock", ResourceLock.Level.READ_ONLY, VM_PATH)), locks);
+    }
+
+    @Test
+    void aGroupsLocksAreOneListingWithEveryResourcesLocks() {
+        String lockList = "{\"value\":["
+                + lock(RG_PATH, "rgLock", "CanNotDelete") + ","
+                + lock(RG_PATH + "/providers/Microsoft.Compute/virtualMachines/otherVM", "otherLock", "ReadOnly") + "]}";
+        arm.on("GET", RG_PATH + "/providers/Microsoft.Authorization/locks", Answer.json(200, lockList));
+        List<ResourceLock> locks = cloud.listResourceGroupLocks(SUB, MY_VM.resourceGroup());
+        assertEquals(List.of(new ResourceLock("rgLock", ResourceLock.Level.CAN_NOT_DELETE, RG_PATH),
+                new ResourceLock("otherLock", ResourceLock.Level.READ_ONLY,
+                        RG_PATH + "/providers/Microsoft.Compute/virtualMachines/otherVM")), locks);
+        assertEquals(1, arm.calls().size());
     }
 
     private static String lock(String scope, String name, String level) {

@@ -46,6 +46,27 @@ class ArmModelsTest {
     }
 
     @Test
+    void scaleSetMembershipHibernationAndChildExtensionsAreRead() throws IOException {
+        Vm vm = ArmModels.vm(vm("{\"id\":\"" + ID + "member\",\"name\":\"member\",\"location\":\"eastus\","
+                + "\"properties\":{\"virtualMachineScaleSet\":{\"id\":\"/subscriptions/s1/resourceGroups/rg/providers/"
+                + "Microsoft.Compute/virtualMachineScaleSets/vmss1\"},\"additionalCapabilities\":{\"hibernationEnabled\":true},"
+                + "\"storageProfile\":{\"osDisk\":{\"osType\":\"Linux\",\"createOption\":\"FromImage\"}}},"
+                + "\"resources\":[{\"id\":\"" + ID + "member/extensions/AzureDiskEncryptionForLinux\","
+                + "\"name\":\"AzureDiskEncryptionForLinux\",\"properties\":{\"publisher\":\"Microsoft.Azure.Security\","
+                + "\"type\":\"AzureDiskEncryptionForLinux\"}}]}"));
+        assertTrue(vm.scaleSetMember());
+        assertTrue(vm.scaleSetId().endsWith("/virtualMachineScaleSets/vmss1"));
+        assertTrue(vm.hibernationEnabled());
+        assertEquals(java.util.List.of(new dev.trustlift.core.cloud.Extension("Microsoft.Azure.Security",
+                "AzureDiskEncryptionForLinux", "AzureDiskEncryptionForLinux")), vm.extensions());
+        Vm plain = ArmModels.vm(vm("{\"id\":\"" + ID + "plain\",\"name\":\"plain\",\"location\":\"eastus\","
+                + "\"properties\":{\"storageProfile\":{\"osDisk\":{\"osType\":\"Linux\",\"createOption\":\"FromImage\"}}}}"));
+        assertFalse(plain.scaleSetMember());
+        assertFalse(plain.hibernationEnabled());
+        assertNull(plain.extensions(), "no child list means unknown, not none");
+    }
+
+    @Test
     void ephemeralOsDiskIsFlagged() throws IOException {
         Vm vm = ArmModels.vm(vm("{\"id\":\"" + ID + "eph\",\"name\":\"eph\",\"location\":\"eastus\",\"zones\":[\"2\"],"
                 + "\"properties\":{\"storageProfile\":{\"osDisk\":{\"osType\":\"Windows\",\"createOption\":\"FromImage\","

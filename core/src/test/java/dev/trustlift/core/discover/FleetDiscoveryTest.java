@@ -76,6 +76,7 @@ class FleetDiscoveryTest {
         @Override public FeatureState registerFeature(String s, String f) { throw new UnsupportedOperationException(); }
         @Override public BackupProtection getBackupProtection(VmRef vm, String l) { throw new UnsupportedOperationException(); }
         @Override public List<ResourceLock> findLocks(VmRef vm) { throw new UnsupportedOperationException(); }
+        @Override public List<ResourceLock> listResourceGroupLocks(String s, String g) { throw new UnsupportedOperationException(); }
         @Override public ScriptResult runScript(VmRef vm, GuestScript s) { throw new UnsupportedOperationException(); }
         @Override public RestorePoint createRestorePoint(VmRef vm, String c, String p) { throw new UnsupportedOperationException(); }
         @Override public Snapshot createIncrementalSnapshot(String d, String n) { throw new UnsupportedOperationException(); }

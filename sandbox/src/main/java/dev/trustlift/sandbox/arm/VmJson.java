@@ -44,6 +44,10 @@ final class VmJson {
                 p.putObject("availabilitySet").put("id", "/subscriptions/" + vm.subscription() + "/resourceGroups/"
                         + vm.resourceGroup() + "/providers/Microsoft.Compute/availabilitySets/" + spec.availabilitySet());
             }
+            if (spec.scaleSet() != null) {
+                p.putObject("virtualMachineScaleSet").put("id", "/subscriptions/" + vm.subscription() + "/resourceGroups/"
+                        + vm.resourceGroup() + "/providers/Microsoft.Compute/virtualMachineScaleSets/" + spec.scaleSet());
+            }
             p.putObject("hardwareProfile").put("vmSize", vm.size());
             storageProfile(p.putObject("storageProfile"), vm, disk);
             ObjectNode os = p.putObject("osProfile");

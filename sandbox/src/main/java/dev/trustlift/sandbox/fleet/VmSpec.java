@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 
-/** One VM of the fleet as contracts/fleet.md describes it. Missing optional fields take the documented defaults. */
+/**
+ * One VM of the fleet as contracts/fleet.md describes it. Missing optional fields take the documented defaults.
+ * {@code scaleSet} (optional) names the Flexible scale set in the VM's resource group that the VM belongs to.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record VmSpec(
         String subscription, String resourceGroup, String name, String location, String size,
@@ -13,7 +16,7 @@ public record VmSpec(
         String powerState, String agent, String securityType,
         OsDiskSpec osDisk, BackupSpec backup, Boolean asr, Boolean hibernation,
         List<String> locks, List<ExtensionSpec> extensions, Map<String, String> tags,
-        GuestSpec guest, List<FaultSpec> faults) {
+        GuestSpec guest, List<FaultSpec> faults, String scaleSet) {
 
     public String resourceId() {
         return "/subscriptions/" + subscription + "/resourceGroups/" + resourceGroup

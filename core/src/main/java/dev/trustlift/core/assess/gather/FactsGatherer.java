@@ -20,29 +20,36 @@ import dev.trustlift.core.cloud.ResourceLock;
 import dev.trustlift.core.cloud.ScriptResult;
 import dev.trustlift.core.cloud.SecurityType;
 import dev.trustlift.core.cloud.Vm;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Turns the Cloud port's records into {@link VmFacts}, reading each fact once: the SKU list once
- * per subscription and location, the preview feature once per subscription, and per VM the
- * instance view, extensions, backup status and locks (the disk only when the instance view does
- * not give the generation). VMs that will be skipped anyway (Trusted Launch, confidential,
+ * per subscription and location, the preview feature once per subscription, the locks once
+ * per resource group, and per VM the instance view, extensions (unless the VM list already
+ * carried them) and backup status (the disk only when the instance view does not give the
+ * generation). VMs that will be skipped anyway (Trusted Launch, confidential,
  * excluded by tag) cost no call. Nothing is changed; the guest probe runs only when asked.
  */
 public final class FactsGatherer {
+    private static final Pattern GROUP = Pattern.compile("(?i)/resourceGroups/([^/]+)");
     private final Cloud cloud;
     private final boolean probeGuest;
     private final SkuCatalogs skus;
+    private final ResourceGroupLocks locks;
     private final Map<String, Optional<FeatureState>> features = new ConcurrentHashMap<>();
 
     public FactsGatherer(Cloud cloud, boolean probeGuest) {
         this.cloud = cloud;
         this.probeGuest = probeGuest;
         this.skus = new SkuCatalogs(cloud);
+        this.locks = new ResourceGroupLocks(cloud);
     }
 
     /** Reads the facts of one VM; a CloudException means the VM cannot be assessed (UNKNOWN). */
@@ -59,12 +66,13 @@ public final class FactsGatherer {
                 .osType(vm.osType())
                 .securityType(vm.securityType())
                 .tags(vm.tags())
-                .placement(new Placement(lastSegment(vm.availabilitySetId()), vm.zones(), null))
+                .placement(new Placement(lastSegment(vm.availabilitySetId()), vm.zones(), lastSegment(vm.scaleSetId())))
+                .hibernation(vm.hibernationEnabled())
                 .os(null, null)
                 .powerState(PowerState.UNKNOWN)
                 .agent(AgentStatus.UNKNOWN);
         OsDiskRef diskRef = vm.osDisk();
-        if (vm.securityType() != SecurityType.STANDARD || vm.tags().keySet().stream()
+        if (vm.securityType() != SecurityType.STANDARD || vm.scaleSetMember() || vm.tags().keySet().stream()
                 .anyMatch(Tl130ExcludedByTag.EXCLUDE_TAG::equalsIgnoreCase)) {
             // The verdict is decided by the VM model alone; reading more would only cost calls.
             return b.osDisk(disk(vm, diskRef, vm.securityType() == SecurityType.STANDARD ? HyperVGeneration.V1
@@ -81,9 +89,9 @@ public final class FactsGatherer {
             generation = disk.hyperVGeneration() != null ? disk.hyperVGeneration() : generation;
         }
         OsDiskFacts osDisk = disk(vm, diskRef, generation == null ? HyperVGeneration.V1 : generation, disk);
-        List<LockFact> locks = cloud.findLocks(vm.ref()).stream().map(l -> lock(vm, l)).toList();
+        List<LockFact> locks = locks(vm);
         b.osDisk(osDisk)
-                .extensions(cloud.listExtensions(vm.ref()))
+                .extensions(vm.extensions() != null ? vm.extensions() : cloud.listExtensions(vm.ref()))
                 .backup(cloud.getBackupProtection(vm.ref(), vm.location()))
                 .locks(locks)
                 .migrationFeature(feature(vm.ref().subscription()))
@@ -127,6 +135,39 @@ public final class FactsGatherer {
         }
     }
 
+    /**
+     * The locks on the VM, its OS disk, its resource group (and the OS disk's, when elsewhere) or
+     * the subscription, from the cached listings of those groups.
+     */
+    private List<LockFact> locks(Vm vm) {
+        List<ResourceLock> found = new ArrayList<>(locks.of(vm.ref().subscription(), vm.ref().resourceGroup()));
+        String diskId = vm.osDisk() == null ? null : vm.osDisk().id();
+        String diskGroup = diskId == null ? null : groupOf(diskId);
+        if (diskGroup != null && !diskGroup.equalsIgnoreCase(vm.ref().resourceGroup())) {
+            found.addAll(locks.of(vm.ref().subscription(), diskGroup));
+        }
+        return found.stream().filter(l -> appliesTo(vm, l)).map(l -> lock(vm, l)).toList();
+    }
+
+    /** A group's listing also holds the locks of its other resources; keep those that bind this VM. */
+    static boolean appliesTo(Vm vm, ResourceLock lock) {
+        String scope = scopeOf(lock);
+        String vmId = vm.ref().id().toLowerCase(Locale.ROOT);
+        String disk = vm.osDisk() == null || vm.osDisk().id() == null ? null : vm.osDisk().id().toLowerCase(Locale.ROOT);
+        String diskGroup = disk == null ? null : disk.replaceAll("(?i)(/resourcegroups/[^/]+).*", "$1");
+        return vmId.equals(scope) || vmId.startsWith(scope + "/")
+                || disk != null && (disk.equals(scope) || diskGroup.equals(scope));
+    }
+
+    private static String groupOf(String id) {
+        Matcher m = GROUP.matcher(id);
+        return m.find() ? m.group(1) : null;
+    }
+
+    private static String scopeOf(ResourceLock lock) {
+        return lock.scope() == null ? "" : lock.scope().toLowerCase(Locale.ROOT).replaceAll("/+$", "");
+    }
+
     private FeatureState feature(String subscription) {
         return features.computeIfAbsent(subscription.toLowerCase(Locale.ROOT), s -> {
             try {
@@ -150,7 +191,7 @@ public final class FactsGatherer {
 
     /** Classifies the lock's scope from its ARM id: the VM, its resource group, or the subscription. */
     static LockFact lock(Vm vm, ResourceLock lock) {
-        String scope = lock.scope() == null ? "" : lock.scope().toLowerCase(Locale.ROOT).replaceAll("/+$", "");
+        String scope = scopeOf(lock);
         String vmId = vm.ref().id().toLowerCase(Locale.ROOT);
         String disk = vm.osDisk() == null || vm.osDisk().id() == null ? null : vm.osDisk().id().toLowerCase(Locale.ROOT);
         LockFact.Scope where = scope.equals(vmId) || scope.startsWith(vmId + "/") ? LockFact.Scope.VM
@@ -173,6 +214,11 @@ public final class FactsGatherer {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
+    }
+
+    /** How many resource groups' locks were listed (one listing per group). */
+    public int lockListingsFetched() {
+        return locks.listed();
     }
 
     /** How many SKU lists were read (one per subscription and location). */

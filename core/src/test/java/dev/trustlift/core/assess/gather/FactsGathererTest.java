@@ -1,6 +1,7 @@
 package dev.trustlift.core.assess.gather;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +16,7 @@ import dev.trustlift.core.assess.Verdict;
 import dev.trustlift.core.assess.VmFacts;
 import dev.trustlift.core.assess.rules.StandardRules;
 import dev.trustlift.core.cloud.FeatureState;
+import dev.trustlift.core.cloud.Extension;
 import dev.trustlift.core.cloud.HyperVGeneration;
 import dev.trustlift.core.cloud.OsDisk;
 import dev.trustlift.core.cloud.OsType;
@@ -50,7 +52,7 @@ class FactsGathererTest {
     }
 
     @Test
-    void skuListsOncePerLocationFeatureOncePerSubscriptionAndFourCallsPerVm() {
+    void skuListsOncePerLocationFeatureOncePerSubscriptionLocksOncePerGroupAndThreeCallsPerVm() {
         FakeCloud cloud = fleet(5);
         FactsGatherer gatherer = new FactsGatherer(cloud, false);
         AssessmentReport report = new FleetAssessment(gatherer, new Assessor(StandardRules.all()), 4, fixedClock())
@@ -60,8 +62,10 @@ class FactsGathererTest {
         assertEquals(1, cloud.count("getFeature"));
         assertEquals(0, cloud.count("getDisk"), "the instance view gave the generation");
         assertEquals(10, cloud.count("getInstanceView"));
-        int perVm = cloud.total() - cloud.count("listSkus") - cloud.count("getFeature");
-        assertEquals(40, perVm, cloud.calls.toString());
+        assertEquals(0, cloud.count("findLocks"));
+        assertEquals(1, cloud.count("listResourceGroupLocks"), "all ten VMs share one resource group");
+        int perVm = cloud.total() - cloud.count("listSkus") - cloud.count("getFeature") - cloud.count("listResourceGroupLocks");
+        assertEquals(30, perVm, cloud.calls.toString());
         assertEquals(0, cloud.count("runScript"));
         assertEquals(10, report.summary().get(Verdict.READY), report.vms().toString());
     }
@@ -187,6 +191,58 @@ class FactsGathererTest {
                 "/subscriptions/" + FakeCloud.SUB)).scope());
         assertEquals(LockFact.Scope.OS_DISK, FactsGatherer.lock(vm, new ResourceLock("d", ResourceLock.Level.READ_ONLY,
                 vm.osDisk().id())).scope());
+    }
+
+    @Test
+    void aGroupListingGivesEachVmOnlyTheLocksThatBindIt() {
+        FakeCloud cloud = fleet(2);
+        List<Vm> vms = List.copyOf(cloud.vms.values());
+        Vm locked = vms.get(0);
+        cloud.locks.put(locked.ref().key(), List.of(new ResourceLock("freeze", ResourceLock.Level.READ_ONLY, locked.ref().id())));
+        FactsGatherer gatherer = new FactsGatherer(cloud, false);
+        assertEquals(List.of(LockFact.Scope.VM), gatherer.gather(locked).locks().stream().map(LockFact::scope).toList());
+        for (Vm other : vms.subList(1, vms.size())) {
+            assertEquals(List.of(), gatherer.gather(other).locks(), other.ref().name());
+        }
+        assertEquals(1, cloud.count("listResourceGroupLocks"));
+        assertTrue(FactsGatherer.appliesTo(locked, new ResourceLock("rg", ResourceLock.Level.READ_ONLY,
+                "/subscriptions/" + FakeCloud.SUB + "/resourceGroups/RG-APP/")));
+        assertFalse(FactsGatherer.appliesTo(locked, new ResourceLock("rg", ResourceLock.Level.READ_ONLY,
+                "/subscriptions/" + FakeCloud.SUB + "/resourceGroups/rg-app2")));
+    }
+
+    @Test
+    void scaleSetMembersAreSkippedWithoutCallsAndHibernationReachesTheFacts() {
+        FakeCloud cloud = fleet(1);
+        Vm base = cloud.vms.values().iterator().next();
+        Vm member = new Vm(base.ref(), base.location(), base.size(), base.zones(), null, OsType.LINUX, SecurityType.STANDARD,
+                false, false, Map.of(), base.osDisk(), null, false, "Succeeded",
+                "/subscriptions/" + FakeCloud.SUB + "/resourceGroups/rg-app/providers/Microsoft.Compute/virtualMachineScaleSets/vmss1",
+                false, null);
+        FactsGatherer gatherer = new FactsGatherer(cloud, false);
+        int before = cloud.total();
+        VmFacts facts = gatherer.gather(member);
+        assertEquals(before, cloud.total(), cloud.calls.toString());
+        assertEquals("vmss1", facts.placement().scaleSet());
+        assertEquals(Verdict.SKIPPED, new Assessor(StandardRules.all()).assess(facts).verdict());
+        Vm hibernating = new Vm(base.ref(), base.location(), base.size(), base.zones(), null, OsType.LINUX,
+                SecurityType.STANDARD, false, false, Map.of(), base.osDisk(), null, false, "Succeeded", null, true, null);
+        assertTrue(gatherer.gather(hibernating).hibernation());
+    }
+
+    @Test
+    void extensionsCarriedByTheVmListAreNotAskedAgain() {
+        FakeCloud cloud = fleet(1);
+        Vm base = cloud.vms.values().iterator().next();
+        Vm listed = new Vm(base.ref(), base.location(), base.size(), base.zones(), null, base.osType(), SecurityType.STANDARD,
+                false, false, Map.of(), base.osDisk(), null, false, "Succeeded", null, false,
+                List.of(new Extension("Microsoft.Azure.RecoveryServices.SiteRecovery", "Windows", "SiteRecovery-Windows")));
+        FactsGatherer gatherer = new FactsGatherer(cloud, false);
+        VmFacts facts = gatherer.gather(listed);
+        assertEquals(0, cloud.count("listExtensions"), cloud.calls.toString());
+        assertEquals("SiteRecovery-Windows", facts.extensions().get(0).name());
+        gatherer.gather(base);
+        assertEquals(1, cloud.count("listExtensions"), "a VM whose list entry said nothing is asked");
     }
 
     @Test

@@ -165,6 +165,14 @@ class FakeCloud implements Cloud {
     }
 
     @Override
+    public List<ResourceLock> listResourceGroupLocks(String subscription, String resourceGroup) {
+        call("listResourceGroupLocks", (subscription + "/" + resourceGroup).toLowerCase(java.util.Locale.ROOT));
+        String prefix = ("/subscriptions/" + subscription + "/resourceGroups/" + resourceGroup + "/").toLowerCase(java.util.Locale.ROOT);
+        return locks.entrySet().stream().filter(e -> e.getKey().startsWith(prefix))
+                .flatMap(e -> e.getValue().stream()).toList();
+    }
+
+    @Override
     public ScriptResult runScript(VmRef vm, GuestScript script) {
         call("runScript", vm.key());
         return guest.apply(vm);
