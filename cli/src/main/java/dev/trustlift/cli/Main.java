@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 dev.trustlift.cli.assess.AssessCommand.class,
                 dev.trustlift.cli.disk.DiskCommand.class,
                 dev.trustlift.cli.sandbox.SandboxCommand.class,
+                dev.trustlift.cli.demo.DemoCommand.class,
         })
 public final class Main implements Runnable {
 

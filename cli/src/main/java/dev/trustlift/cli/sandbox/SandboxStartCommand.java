@@ -99,7 +99,7 @@ public final class SandboxStartCommand implements Callable<Integer> {
         return 0;
     }
 
-    static String demoText() throws IOException {
+    public static String demoText() throws IOException {
         try (InputStream in = SandboxStartCommand.class.getResourceAsStream("/fleets/demo.json")) {
             if (in == null) {
                 throw new IOException("the demo fleet is missing from the build");
