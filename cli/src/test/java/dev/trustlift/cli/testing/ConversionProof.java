@@ -1,0 +1,84 @@
+package dev.trustlift.cli.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a correct MBR-to-GPT conversion leaves behind, checked by tools that share no code with
+ * trustlift: sgdisk -v is clean, every original partition keeps its start, size and bytes, and
+ * there is an ESP that blkid calls vfat and fsck.vfat finds clean.
+ */
+public final class ConversionProof {
+
+    /** The original partitions of a raw MBR disk and the SHA-256 of each one's bytes. */
+    public record Baseline(List<PartitionTable.Entry> partitions, Map<Integer, String> sha256) {
+        public static Baseline of(Path raw) {
+            List<PartitionTable.Entry> data = PartitionTable.read(raw).dataPartitions();
+            Map<Integer, String> hashes = new LinkedHashMap<>();
+            for (PartitionTable.Entry e : data) {
+                hashes.put(e.number(), ByteRanges.sha256(raw, e.offset(), e.bytes()));
+            }
+            return new Baseline(data, hashes);
+        }
+    }
+
+    private ConversionProof() {
+    }
+
+    /** Checks {@code converted} (a raw image) against {@code before}; fails with every problem found. */
+    public static void verify(Baseline before, Path converted, Path scratch) {
+        List<String> problems = new ArrayList<>();
+        ToolRun verify = ToolRun.of("sgdisk", "-v", converted.toString());
+        if (verify.exitCode() != 0 || !verify.out().contains("No problems found")) {
+            problems.add("sgdisk -v: " + verify.out().strip().replace('\n', ' '));
+        }
+        PartitionTable after = PartitionTable.read(converted);
+        if (!after.label().equals("gpt")) {
+            problems.add("sfdisk sees a '" + after.label() + "' label, not gpt");
+        }
+        for (PartitionTable.Entry original : before.partitions()) {
+            var kept = after.at(original.start());
+            if (kept.isEmpty() || kept.get().size() != original.size()) {
+                problems.add("partition " + original.number() + " (start " + original.start() + ", size " + original.size()
+                        + ") is now " + kept.map(PartitionTable.Entry::toString).orElse("gone"));
+                continue;
+            }
+            String hash = ByteRanges.sha256(converted, original.offset(), original.bytes());
+            if (!hash.equals(before.sha256().get(original.number()))) {
+                problems.add("partition " + original.number() + " bytes changed (SHA-256 " + hash + ")");
+            }
+        }
+        after.esp().ifPresentOrElse(esp -> checkEsp(converted, esp, scratch, problems),
+                () -> problems.add("no partition of type " + PartitionTable.ESP_TYPE));
+        if (!problems.isEmpty()) {
+            throw new AssertionError(converted + " is not a correct conversion:\n  " + String.join("\n  ", problems)
+                    + "\n" + ToolRun.of("sfdisk", "--dump", converted.toString()).out());
+        }
+    }
+
+    private static void checkEsp(Path image, PartitionTable.Entry esp, Path scratch, List<String> problems) {
+        ToolRun blkid = ToolRun.of("blkid", "-p", "-O", String.valueOf(esp.offset()), "-S", String.valueOf(esp.bytes()),
+                "-o", "value", "-s", "TYPE", image.toString());
+        if (!blkid.out().strip().equals("vfat")) {
+            problems.add("blkid sees the ESP as '" + blkid.out().strip() + "' (exit " + blkid.exitCode() + "), not vfat");
+        }
+        Path copy = scratch.resolve("esp-copy.img");
+        try {
+            ToolRun.ok("dd", "if=" + image, "of=" + copy, "bs=1M", "skip=" + esp.offset(), "count=" + esp.bytes(),
+                    "iflag=skip_bytes,count_bytes", "conv=sparse", "status=none");
+            ToolRun fsck = ToolRun.of("fsck.vfat", "-n", copy.toString());
+            if (fsck.exitCode() != 0) {
+                problems.add("fsck.vfat -n exit " + fsck.exitCode() + ": " + fsck.out().strip().replace('\n', ' '));
+            }
+            Files.delete(copy);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
