@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * What a correct MBR-to-GPT conversion leaves behind, checked by tools that share no code with
@@ -15,6 +16,7 @@ import java.util.Map;
  * there is an ESP that blkid calls vfat and fsck.vfat finds clean.
  */
 public final class ConversionProof {
+    private static final Pattern CAUTION = Pattern.compile("(?i)corrupt|invalid|crc|don.t match|overlap|error");
 
     /** The original partitions of a raw MBR disk and the SHA-256 of each one's bytes. */
     public record Baseline(List<PartitionTable.Entry> partitions, Map<Integer, String> sha256) {
@@ -34,9 +36,16 @@ public final class ConversionProof {
     /** Checks {@code converted} (a raw image) against {@code before}; fails with every problem found. */
     public static void verify(Baseline before, Path converted, Path scratch) {
         List<String> problems = new ArrayList<>();
+        // sgdisk -v repairs a bad backup header in memory and still says "No problems found";
+        // only its cautions on the side (and fdisk's complaint) show the damage.
         ToolRun verify = ToolRun.of("sgdisk", "-v", converted.toString());
-        if (verify.exitCode() != 0 || !verify.out().contains("No problems found")) {
-            problems.add("sgdisk -v: " + verify.out().strip().replace('\n', ' '));
+        String said = verify.out() + verify.err();
+        if (verify.exitCode() != 0 || !said.contains("No problems found") || CAUTION.matcher(said).find()) {
+            problems.add("sgdisk -v: " + said.strip().replaceAll("\\s+", " "));
+        }
+        ToolRun fdisk = ToolRun.of("fdisk", "-l", converted.toString());
+        if (fdisk.exitCode() != 0 || CAUTION.matcher(fdisk.out() + fdisk.err()).find()) {
+            problems.add("fdisk -l: " + fdisk.err().strip().replaceAll("\\s+", " "));
         }
         PartitionTable after = PartitionTable.read(converted);
         if (!after.label().equals("gpt")) {

@@ -1,0 +1,81 @@
+package dev.trustlift.cli.proof;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.trustlift.cli.testing.ConversionProof;
+import dev.trustlift.cli.testing.PartitionTable;
+import dev.trustlift.cli.testing.SampleDisk;
+import dev.trustlift.cli.testing.ToolRun;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The judge is judged: a conversion by GPT fdisk (the reference) passes ConversionProof, and each
+ * kind of damage a converter could do makes it fail with the problem named.
+ */
+class ConversionProofSelfTest {
+    @TempDir
+    Path work;
+    private Path image;
+    private ConversionProof.Baseline before;
+
+    @BeforeEach
+    void convertWithSgdisk() {
+        image = SampleDisk.linux(2048).build(work);
+        before = ConversionProof.Baseline.of(image);
+        ToolRun.ok("sgdisk", "--mbrtogpt", image.toString());
+        ToolRun.ok("sgdisk", "-n", "0:-100M:0", "-t", "0:ef00", image.toString());
+        PartitionTable.Entry esp = PartitionTable.read(image).esp().orElseThrow();
+        ToolRun.ok("mkfs.vfat", "-F", "32", "--offset", String.valueOf(esp.start()), image.toString(),
+                String.valueOf(esp.bytes() / 1024));
+    }
+
+    @Test
+    void acceptsTheReferenceConversion() {
+        ConversionProof.verify(before, image, work);
+    }
+
+    @Test
+    void noticesOneChangedByteInsideAPartition() throws IOException {
+        PartitionTable.Entry swap = PartitionTable.read(image).entries().get(1);
+        try (FileChannel ch = FileChannel.open(image, StandardOpenOption.WRITE)) {
+            ch.write(ByteBuffer.wrap(new byte[] {0x42}), swap.offset() + swap.bytes() - 1);
+        }
+        assertFailsWith("partition 2 bytes changed");
+    }
+
+    @Test
+    void noticesAMovedPartition() {
+        ToolRun.ok("sgdisk", "-d", "2", "-n", "2:" + (160 * 2048 + 2048) + ":+64M", image.toString());
+        assertFailsWith("partition 2 (start 327680");
+    }
+
+    @Test
+    void noticesAnUnformattedEsp() throws IOException {
+        PartitionTable.Entry esp = PartitionTable.read(image).esp().orElseThrow();
+        try (FileChannel ch = FileChannel.open(image, StandardOpenOption.WRITE)) {
+            ch.write(ByteBuffer.allocate(512), esp.offset());
+        }
+        assertFailsWith("not vfat");
+    }
+
+    @Test
+    void noticesABrokenBackupHeader() throws IOException {
+        try (FileChannel ch = FileChannel.open(image, StandardOpenOption.WRITE)) {
+            ch.write(ByteBuffer.wrap(new byte[] {0x13}), ch.size() - 512 + 24);
+        }
+        assertFailsWith("sgdisk -v");
+    }
+
+    private void assertFailsWith(String problem) {
+        AssertionError e = assertThrows(AssertionError.class, () -> ConversionProof.verify(before, image, work));
+        assertTrue(e.getMessage().contains(problem), "expected '" + problem + "' in:\n" + e.getMessage());
+    }
+}
