@@ -12,6 +12,8 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,9 +34,15 @@ class ConversionProofSelfTest {
         before = ConversionProof.Baseline.of(image);
         ToolRun.ok("sgdisk", "--mbrtogpt", image.toString());
         ToolRun.ok("sgdisk", "-n", "0:-100M:0", "-t", "0:ef00", image.toString());
+        formatEsp("-s", "1");
+    }
+
+    private void formatEsp(String... options) {
         PartitionTable.Entry esp = PartitionTable.read(image).esp().orElseThrow();
-        ToolRun.ok("mkfs.vfat", "-F", "32", "--offset", String.valueOf(esp.start()), image.toString(),
-                String.valueOf(esp.bytes() / 1024));
+        List<String> mkfs = new ArrayList<>(List.of("mkfs.vfat", "-F", "32", "--offset", String.valueOf(esp.start())));
+        mkfs.addAll(List.of(options));
+        mkfs.addAll(List.of(image.toString(), String.valueOf(esp.bytes() / 1024)));
+        ToolRun.ok(mkfs.toArray(String[]::new));
     }
 
     @Test
@@ -64,6 +72,12 @@ class ConversionProofSelfTest {
             ch.write(ByteBuffer.allocate(512), esp.offset());
         }
         assertFailsWith("not vfat");
+    }
+
+    @Test
+    void noticesAFat32WithTooFewClustersForUefi() {
+        formatEsp("-s", "8");
+        assertFailsWith("mtools cannot make a directory on the ESP");
     }
 
     @Test

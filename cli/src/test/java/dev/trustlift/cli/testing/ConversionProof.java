@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,6 +85,13 @@ public final class ConversionProof {
             ToolRun fsck = ToolRun.of("fsck.vfat", "-n", copy.toString());
             if (fsck.exitCode() != 0) {
                 problems.add("fsck.vfat -n exit " + fsck.exitCode() + ": " + fsck.out().strip().replace('\n', ' '));
+            }
+            // mtools decides FAT12/16/32 from the cluster count as UEFI's FAT driver does, so a
+            // "FAT32" with too few clusters fails here although fsck.vfat accepts it.
+            ToolRun mmd = ToolRun.of(Duration.ofSeconds(30), Map.of("MTOOLS_SKIP_CHECK", "1"),
+                    "mmd", "-i", copy.toString(), "::/EFI");
+            if (mmd.exitCode() != 0 || !mmd.err().isBlank()) {
+                problems.add("mtools cannot make a directory on the ESP: " + mmd.err().strip());
             }
             Files.delete(copy);
         } catch (IOException e) {

@@ -41,7 +41,9 @@ final class SgdiskStandIn implements ImageConverter {
         ToolRun.ok("sgdisk", "--mbrtogpt", raw.toString());
         ToolRun.ok("sgdisk", "-e", "-n", "0:-" + ESP_MIB + "M:0", "-t", "0:ef00", "-c", "0:EFI system partition", raw.toString());
         PartitionTable.Entry esp = PartitionTable.read(raw).esp().orElseThrow();
-        ToolRun.ok("mkfs.vfat", "-F", "32", "-n", "ESP", "--offset", String.valueOf(esp.start()), raw.toString(),
+        // -s 1: with --offset, mkfs.vfat sizes clusters from the rest of the file and may leave fewer
+        // than 65525, which mtools and UEFI's FAT driver then read as FAT16.
+        ToolRun.ok("mkfs.vfat", "-F", "32", "-s", "1", "-n", "ESP", "--offset", String.valueOf(esp.start()), raw.toString(),
                 String.valueOf(esp.bytes() / 1024));
     }
 }
