@@ -38,12 +38,22 @@ record DynamicVhdLayout(VhdFooter footer, DynamicHeader header, BlockAllocationT
             throw new CorruptImageException(where + "dynamic VHD footer points at a header at offset "
                     + Long.toUnsignedString(headerOffset) + ", outside the file's metadata area (footer at " + footerOffset + ")");
         }
-        DynamicHeader header = DynamicHeader.parse(file.read(headerOffset, DynamicHeader.SIZE), headerOffset);
+        DynamicHeader header;
+        try {
+            header = DynamicHeader.parse(file.read(headerOffset, DynamicHeader.SIZE), headerOffset);
+        } catch (CorruptImageException e) {
+            throw new CorruptImageException(where + e.getMessage());
+        }
         if (footer.currentSize() > MAX_SIZE) {
             throw new CorruptImageException(where + "dynamic VHD size " + footer.currentSize()
                     + " bytes is larger than the VHD maximum of " + MAX_SIZE + " bytes (2040 GiB)");
         }
         long entries = header.maxTableEntries();
+        long mostUseful = (MAX_SIZE + header.blockSize() - 1) / header.blockSize();
+        if (entries > mostUseful) {
+            throw new CorruptImageException(where + "dynamic VHD BAT claims " + entries + " entries of " + header.blockSize()
+                    + " bytes, more than the " + mostUseful + " a 2040 GiB disk needs");
+        }
         if (entries * header.blockSize() < footer.currentSize()) {
             throw new CorruptImageException(where + "dynamic VHD BAT has " + entries + " entries of " + header.blockSize()
                     + " bytes, covering less than the disk's " + footer.currentSize() + " bytes");

@@ -156,10 +156,14 @@ public record VhdFooter(
         return buf;
     }
 
-    /** The same disk at a new size: current size and geometry change, the original size stays. */
+    /**
+     * The same disk at a new size: current size and geometry change, the original size stays.
+     * The creator becomes ours ("win "): a whole-MiB size rarely equals a CHS product, and readers
+     * that trust CHS for "qemu"/"vpc " images would otherwise see a smaller disk than Azure does.
+     */
     public VhdFooter resized(long newSize) {
-        return new VhdFooter(features, formatVersion, dataOffset, timestamp, creatorApplication, creatorVersion,
-                creatorHostOs, originalSize, newSize, VhdGeometry.forSize(newSize), diskType, uniqueId, savedState);
+        return new VhdFooter(features, formatVersion, dataOffset, timestamp, CREATOR_APPLICATION, CREATOR_VERSION,
+                CREATOR_HOST_OS, originalSize, newSize, VhdGeometry.forSize(newSize), diskType, uniqueId, savedState);
     }
 
     private static String ascii(ByteBuffer b, int off, int len) {

@@ -22,6 +22,8 @@ import java.util.function.Consumer;
  * Re-reads the disk afterwards and fails loudly unless it is a clean GPT matching the plan.
  */
 public final class ConversionWriter {
+    private static final long MAX_HIDDEN_SECTORS = 0xFFFFFFFFL;
+
     private ConversionWriter() {
     }
 
@@ -39,8 +41,10 @@ public final class ConversionWriter {
             Extent esp = plan.esp();
             progress.accept("formatting the ESP (LBA " + esp + ") as FAT32, label " + plan.espLabel());
             int ss = plan.sectorSize();
+            // The BPB's hidden-sector field is 32 bits; UEFI ignores it, so an ESP past 2 TiB records 0.
+            long hidden = esp.first() > MAX_HIDDEN_SECTORS ? 0 : esp.first();
             Fat32Formatter.format(new SliceBlockDevice(device, esp.first() * ss, esp.sectors() * ss),
-                    plan.espLabel(), plan.espVolumeId(), esp.first());
+                    plan.espLabel(), plan.espVolumeId(), hidden);
         }
         GptPartitionTable table = plan.table();
         progress.accept("writing the backup GPT at LBA " + table.backup().entriesLba() + ".." + table.backup().myLba());
