@@ -14,8 +14,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,6 +83,7 @@ class DiskFuzzTest {
     @Test
     void mutatedImagesNeverCrashHangOrChangeOnFailure() throws IOException {
         Random random = new Random(SEED);
+        Map<Integer, Integer> convertExits = new TreeMap<>();
         int converted = 0;
         int refused = 0;
         int sgdiskChecked = 0;
@@ -96,10 +99,11 @@ class DiskFuzzTest {
 
             String[] inspect = i % 2 == 0 ? new String[] {"disk", "inspect", path, "--json"} : new String[] {"disk", "inspect", path};
             judge(context, expected, image, CliRun.of(PER_COMMAND, inspect), true);
-            judge(context, expected, image, CliRun.of(PER_COMMAND, "disk", "validate", path, "--os", os), true);
+            judge(context, expected, image, CliRun.of(PER_COMMAND, withOptions("disk", "validate", path, "--os", os)), true);
             judge(context, expected, image, CliRun.of(PER_COMMAND, withOptions("disk", "convert", path, "--os", os, "--dry-run")), true);
             CliRun convert = CliRun.of(PER_COMMAND, withOptions("disk", "convert", path, "--os", os));
             judge(context, expected, image, convert, convert.exitCode() != 0);
+            convertExits.merge(convert.exitCode(), 1, Integer::sum);
             if (convert.exitCode() == 0) {
                 converted++;
                 if (converted % SGDISK_SAMPLE_EVERY == 1) {
@@ -110,8 +114,9 @@ class DiskFuzzTest {
                 refused++;
             }
         }
-        System.out.printf("fuzz: %d mutants in %.1f s: %d converted (%d checked by sgdisk -v), %d refused or rejected%n",
-                ITERATIONS, (System.nanoTime() - t0) / 1e9, converted, sgdiskChecked, refused);
+        System.out.printf("fuzz: %d mutants in %.1f s: %d converted (%d checked by sgdisk -v), %d refused or rejected;"
+                + " convert exit codes %s%n", ITERATIONS, (System.nanoTime() - t0) / 1e9, converted, sgdiskChecked, refused,
+                convertExits);
         assertTrue(converted > 0 && refused > 0, "the fuzz must reach both outcomes: " + converted + " converted, " + refused + " not");
     }
 
@@ -122,8 +127,10 @@ class DiskFuzzTest {
             problem = "exit code " + run.exitCode() + " is not 0, 2 or 3";
         } else if (!run.errIsCleanForPeople()) {
             problem = "stderr shows an exception or stack frames";
-        } else if (run.exitCode() != 0 && run.err().isBlank()) {
-            problem = "failed without a word on stderr";
+        } else if (run.exitCode() == 2 && run.err().isBlank()) {
+            problem = "rejected the input without a word on stderr";
+        } else if (run.exitCode() == 3 && (run.out() + run.err()).isBlank()) {
+            problem = "refused without saying why";
         } else if (mustBeUnchanged) {
             String diff = expected.differenceFrom(image);
             problem = diff == null ? null : "the file changed: " + diff;
