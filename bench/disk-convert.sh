@@ -57,7 +57,7 @@ timed() {
 }
 
 report() {  # report TOOL IMAGE "WALL CPU" READ WRITTEN ALLOC_BEFORE ALLOC_AFTER
-  printf '%-40s %-14s wall %6ss cpu %5ss  read %9s  written %9s  allocated %9s -> %9s (+%s)\n' \
+  printf '%-48s %-14s wall %6ss cpu %5ss  read %9s  written %9s  allocated %9s -> %9s (+%s)\n' \
     "$1" "$2" "${3% *}" "${3#* }" "$(human "$4")" "$(human "$5")" "$(human "$6")" "$(human "$7")" \
     "$(human $(( $7 - $6 )))"
 }
@@ -79,10 +79,10 @@ bench_trustlift() {  # bench_trustlift LABEL IMAGE ARGS...
   local before secs io stats
   before=$(allocated "$timed")
   secs=$(timed java -jar "$jar" disk convert "$timed" "$@" --stats)
-  stats=$(grep -i '^stats:' "$work/last.out" | sed 's/^stats: */  [/; s/$/]/' || true)
+  stats=$(grep '^stats:' "$work/last.out" | sed 's/^stats: *//' || true)
   io=$(io_on_image "$traced" java -jar "$jar" disk convert "$traced" "$@")
   report "trustlift disk convert $label" "${image##*/}" "$secs" ${io% *} ${io#* } "$before" "$(allocated "$timed")"
-  [ -z "$stats" ] || echo "    in-process $stats"
+  [ -z "$stats" ] || echo "    --stats: $stats"
   echo "    result: $(verified "$timed")"
   rm -f "$timed" "$traced"
 }
