@@ -66,6 +66,12 @@ class ConversionProofSelfTest {
     }
 
     @Test
+    void noticesAWrongPartitionType() {
+        ToolRun.ok("sgdisk", "-t", "2:8300", image.toString());
+        assertFailsWith("partition 2 of MBR type 82 became GPT type 0FC63DAF");
+    }
+
+    @Test
     void noticesAnUnformattedEsp() throws IOException {
         PartitionTable.Entry esp = PartitionTable.read(image).esp().orElseThrow();
         try (FileChannel ch = FileChannel.open(image, StandardOpenOption.WRITE)) {

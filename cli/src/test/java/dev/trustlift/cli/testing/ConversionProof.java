@@ -13,10 +13,19 @@ import java.util.regex.Pattern;
 
 /**
  * What a correct MBR-to-GPT conversion leaves behind, checked by tools that share no code with
- * trustlift: sgdisk -v is clean, every original partition keeps its start, size and bytes, and
- * there is an ESP that blkid calls vfat and fsck.vfat finds clean.
+ * trustlift: sgdisk -v is clean, every original partition keeps its start, size and bytes and gets
+ * the GPT type MBR2GPT and gdisk give it, and there is an ESP that blkid calls vfat, fsck.vfat
+ * finds clean and mtools can write to.
  */
 public final class ConversionProof {
+    /** MBR type -> GPT type as MBR2GPT and gdisk map them (facts/disk-conversion.md sections 1-2). */
+    private static final Map<String, String> GPT_TYPE_OF = Map.of(
+            "7", "EBD0A0A2-B9E5-4433-87C0-68B6B72699C7",
+            "c", "EBD0A0A2-B9E5-4433-87C0-68B6B72699C7",
+            "27", "DE94BBA4-06D1-4D40-A16A-BFD50179D6AC",
+            "82", "0657FD6D-A4AB-43C4-84E5-0933C84B4F4F",
+            "83", "0FC63DAF-8483-4772-8E79-3D69D8477DE4",
+            "8e", "E6D6D379-F507-44C2-A23C-238F2A3DF928");
     private static final Pattern CAUTION = Pattern.compile("(?i)corrupt|invalid|crc|don.t match|overlap|error");
 
     /** The original partitions of a raw MBR disk and the SHA-256 of each one's bytes. */
@@ -58,6 +67,11 @@ public final class ConversionProof {
                 problems.add("partition " + original.number() + " (start " + original.start() + ", size " + original.size()
                         + ") is now " + kept.map(PartitionTable.Entry::toString).orElse("gone"));
                 continue;
+            }
+            String wanted = GPT_TYPE_OF.get(original.type().toLowerCase());
+            if (wanted != null && !wanted.equalsIgnoreCase(kept.get().type())) {
+                problems.add("partition " + original.number() + " of MBR type " + original.type() + " became GPT type "
+                        + kept.get().type() + ", expected " + wanted);
             }
             String hash = ByteRanges.sha256(converted, original.offset(), original.bytes());
             if (!hash.equals(before.sha256().get(original.number()))) {
