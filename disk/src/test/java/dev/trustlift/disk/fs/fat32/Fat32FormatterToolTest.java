@@ -110,4 +110,22 @@ class Fat32FormatterToolTest {
         assertEquals(0, fsck.exitCode(), fsck::describe);
         assertFalse(fsck.output().contains("differ"), fsck::describe);
     }
+
+    @ParameterizedTest(name = "smallest FAT32 at {0}-byte sectors")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {512, 4096})
+    void smallestVolumeIsStillFat32ToFsck(int sectorSize) throws IOException {
+        assumeTrue(Tool.available("fsck.vfat"), "dosfstools is needed");
+        long bytes = Fat32Geometry.minimumSectors(sectorSize) * sectorSize;
+        Path image = SparseFile.create(dir.resolve("min.img"), bytes);
+        Fat32BootSector boot;
+        try (RawImage disk = RawImage.open(image, true, sectorSize)) {
+            boot = Fat32Formatter.format(disk, "MIN", 1);
+        }
+        assertEquals(Fat32Geometry.MIN_CLUSTERS, boot.clusterCount());
+        Tool.Result fsck = Tool.run("fsck.vfat", "-n", "-v", image.toString());
+        assertEquals(0, fsck.exitCode(), fsck::describe);
+        assertFalse(fsck.output().contains("Warning"), fsck::describe);
+        assertTrue(fsck.output().contains(Fat32Geometry.MIN_CLUSTERS + " data clusters"), fsck::describe);
+        assertTrue(fsck.output().contains("32 bit entries"), fsck::describe);
+    }
 }
