@@ -3,6 +3,7 @@ package dev.trustlift.disk.space;
 import dev.trustlift.disk.partition.Extent;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The gaps between partitions inside a usable range, in disk order. */
 public final class FreeSpace {
@@ -26,14 +27,14 @@ public final class FreeSpace {
     }
 
     /** The first {@code sectors}-long run starting on an {@code alignment} boundary inside a gap, if any. */
-    public static java.util.Optional<Extent> firstFit(List<Extent> gaps, long sectors, long alignment) {
+    public static Optional<Extent> firstFit(List<Extent> gaps, long sectors, long alignment) {
         for (Extent gap : gaps) {
             long start = (gap.first() + alignment - 1) / alignment * alignment;
             if (start + sectors - 1 <= gap.last()) {
-                return java.util.Optional.of(Extent.ofLength(start, sectors));
+                return Optional.of(Extent.ofLength(start, sectors));
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** The largest aligned run any gap offers, in sectors (0 when none). */

@@ -2,6 +2,7 @@ package dev.trustlift.disk.validate;
 
 import static dev.trustlift.disk.validate.MbrFacts.values;
 
+import dev.trustlift.disk.partition.Extent;
 import dev.trustlift.disk.partition.mbr.MbrPartition;
 import dev.trustlift.disk.space.Placement;
 import dev.trustlift.disk.space.SystemPartitionPlacer;
@@ -46,12 +47,17 @@ final class LinuxRules {
                 "fix the overlapping partitions with fdisk before converting");
     }
 
+    /** The gap before the first 1 MiB boundary suffices on its own; otherwise it must fit beside the ESP. */
     static RuleResult biosBoot(MbrFacts f) {
+        Optional<Extent> gap = SystemPartitionPlacer.frontGap(f.geometry(), f.usedExtents());
+        if (gap.isPresent()) {
+            return RuleResult.pass("bios-boot", BIOS_BOOT,
+                    values("placement", "gap before the first partition, LBA " + gap.get()));
+        }
         Optional<Placement> placed = SystemPartitionPlacer.place(f.sectorSize(), f.sectorsAfterGrow(),
                 f.usedExtents(), f.espSectorsToCreate(), true);
-        String where = placed.map(p -> (p.biosBootInGap() ? "gap before the first partition, LBA " : "free space, LBA ")
-                + p.biosBoot()).orElse("none");
-        return RuleResult.check(placed.isPresent(), "bios-boot", BIOS_BOOT, values("placement", where),
+        return RuleResult.check(placed.isPresent(), "bios-boot", BIOS_BOOT,
+                values("placement", placed.map(p -> "free space, LBA " + p.biosBoot()).orElse("none")),
                 CommonRules.growRemedy(f, true, "a 1 MiB BIOS boot partition next to the ESP"));
     }
 }

@@ -87,8 +87,9 @@ public final class GptReader {
             return Optional.empty();
         }
         long arraySectors = GptGeometry.arraySectors(h.entryCount(), h.entrySize(), sectorSize);
-        if (h.entriesLba() < 2 || h.entriesLba() + arraySectors > sectors
-                || h.firstUsableLba() > h.lastUsableLba() + 1 || h.lastUsableLba() >= sectors) {
+        if (!inDisk(h.entriesLba(), sectors) || h.entriesLba() < 2 || h.entriesLba() + arraySectors > sectors
+                || !inDisk(h.firstUsableLba(), sectors) || !inDisk(h.lastUsableLba(), sectors)
+                || !inDisk(h.alternateLba(), sectors) || h.firstUsableLba() > h.lastUsableLba() + 1) {
             problems.add(which + " GPT header points outside the disk (entries at LBA " + h.entriesLba()
                     + ", usable " + h.firstUsableLba() + ".." + h.lastUsableLba() + ", disk " + sectors + " sectors)");
             return Optional.empty();
@@ -131,10 +132,10 @@ public final class GptReader {
         List<GptPartitionTable.NumberedEntry> used = t.partitions();
         for (GptPartitionTable.NumberedEntry n : used) {
             GptEntry e = n.entry();
-            if (e.firstLba() > e.lastLba()) {
-                problems.add("GPT partition " + n.number() + " starts at LBA " + e.firstLba() + " after its end "
-                        + e.lastLba());
-            } else if (e.firstLba() < h.firstUsableLba() || e.lastLba() > h.lastUsableLba()) {
+            if (!wellFormed(e)) {
+                problems.add("GPT partition " + n.number() + " has first LBA " + Long.toUnsignedString(e.firstLba())
+                        + " after its last LBA " + Long.toUnsignedString(e.lastLba()));
+            } else if (e.firstLba() < h.firstUsableLba() || e.lastLba() > h.lastUsableLba() || e.lastLba() >= sectors) {
                 problems.add("GPT partition " + n.number() + " (LBA " + e.firstLba() + ".." + e.lastLba()
                         + ") lies outside the usable range " + h.firstUsableLba() + ".." + h.lastUsableLba());
             }
@@ -143,11 +144,22 @@ public final class GptReader {
             for (int j = i + 1; j < used.size(); j++) {
                 GptEntry a = used.get(i).entry();
                 GptEntry b = used.get(j).entry();
-                if (a.firstLba() <= a.lastLba() && b.firstLba() <= b.lastLba() && a.extent().overlaps(b.extent())) {
+                boolean overlap = Long.compareUnsigned(a.firstLba(), b.lastLba()) <= 0
+                        && Long.compareUnsigned(b.firstLba(), a.lastLba()) <= 0;
+                if (overlap && wellFormed(a) && wellFormed(b)) {
                     problems.add("GPT partitions " + used.get(i).number() + " and " + used.get(j).number()
                             + " overlap");
                 }
             }
         }
+    }
+
+    /** LBAs are unsigned 64-bit on disk; anything past the disk or negative as a Java long is damage. */
+    private static boolean inDisk(long lba, long sectors) {
+        return lba >= 0 && lba < sectors;
+    }
+
+    private static boolean wellFormed(GptEntry e) {
+        return e.firstLba() >= 0 && e.firstLba() <= e.lastLba();
     }
 }
