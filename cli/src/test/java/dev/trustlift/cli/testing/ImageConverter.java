@@ -1,6 +1,7 @@
 package dev.trustlift.cli.testing;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -24,7 +25,7 @@ public interface ImageConverter {
 
     static ImageConverter trustlift() {
         return (image, os, growMib) -> {
-            List<String> args = new java.util.ArrayList<>(List.of("disk", "convert", image.toString(), "--os", os));
+            List<String> args = new ArrayList<>(List.of("disk", "convert", image.toString(), "--os", os));
             if (growMib > 0) {
                 args.addAll(List.of("--grow", String.valueOf(growMib)));
             }
