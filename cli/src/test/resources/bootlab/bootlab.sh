@@ -12,10 +12,12 @@
 #   initrd        build the busybox initramfs
 #   mbr           build WORKDIR/disk.img (MBR, p1 FAT32 active, free tail for the ESP)
 #   boot-bios     boot it under SeaBIOS; expects BOOT-OK-BIOS
-#   stand-in      convert with sgdisk + mkfs.vfat (proves the lab without trustlift)
+#   convert       trustlift disk convert --os linux (the launcher in $TRUSTLIFT, default: trustlift on PATH)
+#   stand-in      convert with sgdisk + mkfs.vfat instead (proves the lab without trustlift)
 #   esp           copy shim, GRUB and grub.cfg into the partition of type EF00
 #   boot-sb-tpm   boot under OVMF + Secure Boot + swtpm; expects BOOT-OK-UEFI
-# Environment: BOOTLAB_CACHE (default /var/cache/trustlift-bootlab), QEMU_TIMEOUT (default 300 s).
+# Environment: BOOTLAB_CACHE (default /var/cache/trustlift-bootlab), QEMU_TIMEOUT (default 300 s),
+# TRUSTLIFT. The JUnit test FirmwareBootTest runs the same steps with trustlift in-process.
 # Each boot writes WORKDIR/logs/NAME.log and prints "bootlab: NAME seconds=S marker=..." lines.
 set -euo pipefail
 
@@ -120,6 +122,10 @@ boot() {
 
 boot_bios() { boot bios -machine pc -drive file="$image",format=raw,if=ide; }
 
+convert() {
+  "${TRUSTLIFT:-trustlift}" disk convert "$image" --os linux
+}
+
 stand_in() {
   # not -q: with -q, sgdisk 1.0.9 exits 0 and saves nothing
   sgdisk -g "$image" >/dev/null
@@ -186,7 +192,7 @@ boot_sb_tpm() {
 for step in "$@"; do
   case $step in
     payload) payload ;; initrd) initrd ;; mbr) mbr ;; boot-bios) boot_bios ;;
-    stand-in) stand_in ;; esp) esp ;; boot-sb-tpm) boot_sb_tpm ;;
+    convert) convert ;; stand-in) stand_in ;; esp) esp ;; boot-sb-tpm) boot_sb_tpm ;;
     *) echo "bootlab: unknown step $step" >&2; exit 2 ;;
   esac
 done
