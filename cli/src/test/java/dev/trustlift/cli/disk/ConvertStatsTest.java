@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trustlift.cli.testing.CliRun;
 import dev.trustlift.cli.testing.ToolRun;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,6 +37,21 @@ class ConvertStatsTest {
         // Two GPTs (2 x 33 sectors) and LBA 0 at least; a 33 MiB FAT32 needs two FATs of ~264 KiB.
         assertTrue(written >= 67 * 512 && written < TWO_MIB, "written " + written);
         assertTrue(read >= 512 && read < TWO_MIB, "read " + read);
+        assertTrue(ToolRun.of("sgdisk", "-v", image.toString()).out().contains("No problems found"));
+    }
+
+    @Test
+    void theCountedImageStillGrows() throws Exception {
+        Path image = work.resolve("full.img");
+        ToolRun.ok("truncate", "-s", "8M", image.toString());
+        ToolRun.shell("printf 'label: dos\nstart=2048, type=83, bootable\n' | sfdisk -q \"$1\"", image.toString());
+
+        CliRun run = CliRun.of("disk", "convert", image.toString(), "--os", "linux", "--grow", "40", "--esp-mib", "33",
+                "--stats");
+
+        assertEquals(0, run.exitCode(), run.describe());
+        assertTrue(STATS.matcher(run.out()).find(), run.describe());
+        assertEquals(48L * 1024 * 1024, Files.size(image));
         assertTrue(ToolRun.of("sgdisk", "-v", image.toString()).out().contains("No problems found"));
     }
 
