@@ -16,6 +16,8 @@
 #   stand-in      convert with sgdisk + mkfs.vfat instead (proves the lab without trustlift)
 #   esp           copy shim, GRUB and grub.cfg into the partition of type EF00
 #   boot-sb-tpm   boot under OVMF + Secure Boot + swtpm; expects BOOT-OK-UEFI
+#   no-boot-sb    the same firmware on the disk as it is; expects OVMF to find nothing to boot
+#                 (run before converting: the control that shows the conversion is what matters)
 # Environment: BOOTLAB_CACHE (default /var/cache/trustlift-bootlab), QEMU_TIMEOUT (default 300 s),
 # TRUSTLIFT. The JUnit test FirmwareBootTest runs the same steps with trustlift in-process.
 # Each boot writes WORKDIR/logs/NAME.log and prints "bootlab: NAME seconds=S marker=..." lines.
@@ -167,21 +169,48 @@ CFG
   log "signed boot chain copied into the ESP at sector $first"
 }
 
+secure_boot=()
+# Fresh OVMF variables with Microsoft's keys enrolled (Secure Boot on), q35 with SMM, the disk on IDE.
+use_secure_boot() {
+  cp /usr/share/OVMF/OVMF_VARS_4M.ms.fd "$work/vars.fd"
+  secure_boot=(-machine q35,smm=on -global driver=cfi.pflash01,property=secure,value=on
+    -global ICH9-LPC.disable_s3=1
+    -drive if=pflash,format=raw,unit=0,readonly=on,file=/usr/share/OVMF/OVMF_CODE_4M.secboot.fd
+    -drive if=pflash,format=raw,unit=1,file="$work/vars.fd" -drive file="$image",format=raw,if=ide)
+}
+
+# OVMF waits for a key after "No bootable option", so the boot is watched and stopped there.
+no_boot_sb() {
+  local out=$work/logs/no-boot-sb.log t0=${EPOCHREALTIME/./} qemu_pid verdict=timeout
+  use_secure_boot
+  qemu-system-x86_64 -accel tcg -m 512 -smp 1 -net none -nographic -monitor none -serial stdio \
+    -no-reboot "${secure_boot[@]}" </dev/null >"$out" 2>"$work/logs/no-boot-sb.err" &
+  qemu_pid=$!
+  for _ in $(seq $((qemu_timeout * 2))); do
+    if grep -aq 'BOOT-OK-' "$out"; then verdict=booted; break; fi
+    if grep -aq 'No bootable option or device was found' "$out"; then verdict=nothing-to-boot; break; fi
+    kill -0 "$qemu_pid" 2>/dev/null || { verdict=qemu-exited; break; }
+    sleep 0.5
+  done
+  kill "$qemu_pid" 2>/dev/null || true
+  wait "$qemu_pid" 2>/dev/null || true
+  local ms=$(( (${EPOCHREALTIME/./} - t0) / 1000 ))
+  log "no-boot-sb seconds=$((ms / 1000)).$((ms % 1000 / 100)) verdict=$verdict"
+  grep -a 'HARDDISK' "$out" | tr -d '\r' | sed 's/\x1b\[[0-9;]*[A-Za-z]//g; s/^/bootlab:   /' || true
+  [ "$verdict" = nothing-to-boot ]
+}
+
 boot_sb_tpm() {
   local tpm=$work/tpm swtpm_pid status=0
   rm -rf "$tpm"; mkdir -p "$tpm"
-  cp /usr/share/OVMF/OVMF_VARS_4M.ms.fd "$work/vars.fd"   # Microsoft keys enrolled, Secure Boot on
   swtpm_setup --tpm2 --tpmstate "$tpm" --create-ek-cert --create-platform-cert --lock-nvram \
     --overwrite >"$work/logs/swtpm_setup.log" 2>&1
   swtpm socket --tpm2 --tpmstate dir="$tpm" --ctrl type=unixio,path="$tpm/sock" \
     --log file="$work/logs/swtpm.log",level=1 &
   swtpm_pid=$!
   for _ in $(seq 100); do [ -S "$tpm/sock" ] && break; sleep 0.1; done
-  boot uefi-sb-tpm -machine q35,smm=on -global driver=cfi.pflash01,property=secure,value=on \
-    -global ICH9-LPC.disable_s3=1 \
-    -drive if=pflash,format=raw,unit=0,readonly=on,file=/usr/share/OVMF/OVMF_CODE_4M.secboot.fd \
-    -drive if=pflash,format=raw,unit=1,file="$work/vars.fd" \
-    -drive file="$image",format=raw,if=ide \
+  use_secure_boot
+  boot uefi-sb-tpm "${secure_boot[@]}" \
     -chardev socket,id=chrtpm,path="$tpm/sock" -tpmdev emulator,id=tpm0,chardev=chrtpm \
     -device tpm-tis,tpmdev=tpm0 || status=1
   kill "$swtpm_pid" 2>/dev/null || true   # only the swtpm started here; it usually exits with qemu
@@ -192,7 +221,7 @@ boot_sb_tpm() {
 for step in "$@"; do
   case $step in
     payload) payload ;; initrd) initrd ;; mbr) mbr ;; boot-bios) boot_bios ;;
-    convert) convert ;; stand-in) stand_in ;; esp) esp ;; boot-sb-tpm) boot_sb_tpm ;;
+    convert) convert ;; stand-in) stand_in ;; esp) esp ;; boot-sb-tpm) boot_sb_tpm ;; no-boot-sb) no_boot_sb ;;
     *) echo "bootlab: unknown step $step" >&2; exit 2 ;;
   esac
 done
