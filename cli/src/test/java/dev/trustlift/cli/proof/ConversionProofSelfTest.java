@@ -29,8 +29,12 @@ class ConversionProofSelfTest {
     private ConversionProof.Baseline before;
 
     @BeforeEach
-    void convertWithSgdisk() {
-        image = SampleDisk.linux(2048).build(work);
+    void convertLinuxDisk() {
+        convertWithSgdisk(SampleDisk.linux(2048));
+    }
+
+    private void convertWithSgdisk(SampleDisk disk) {
+        image = disk.build(work);
         before = ConversionProof.Baseline.of(image);
         ToolRun.ok("sgdisk", "--mbrtogpt", image.toString());
         ToolRun.ok("sgdisk", "-n", "0:-100M:0", "-t", "0:ef00", image.toString());
@@ -84,6 +88,15 @@ class ConversionProofSelfTest {
     void noticesAFat32WithTooFewClustersForUefi() {
         formatEsp("-s", "8");
         assertFailsWith("mtools cannot make a directory on the ESP");
+    }
+
+    @Test
+    void noticesARecoveryPartitionWithoutMbr2gptAttributes() {
+        // gdisk maps 0x27 to the WinRE type but, unlike MBR2GPT, sets no attributes.
+        convertWithSgdisk(SampleDisk.mbr("recovery", 256)
+                .part(2048, 64 * 2048, "7", true, SampleDisk.Content.NONE, "")
+                .part(66 * 2048, 64 * 2048, "27", false, SampleDisk.Content.NONE, ""));
+        assertFailsWith("recovery partition 2 has attributes ''");
     }
 
     @Test

@@ -42,6 +42,7 @@ class RealToolConversionTest {
                 conversion("windows", () -> SampleDisk.windows(1024, 0), "fixed", GROW_MIB),
                 conversion("windows", () -> SampleDisk.windows(1024, 0), "dynamic", GROW_MIB),
                 conversion("windows", () -> SampleDisk.windows(1024, 300), "raw", 0),
+                conversion("windows", SampleDisk::windowsWithRecovery, "raw", GROW_MIB),
                 conversion("linux", () -> SampleDisk.linux(2048), "raw", 0),
                 conversion("linux", () -> SampleDisk.linux(2048), "fixed", 0),
                 conversion("linux", () -> SampleDisk.linux(2048), "dynamic", 0),

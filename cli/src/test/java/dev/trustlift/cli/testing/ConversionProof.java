@@ -73,6 +73,11 @@ public final class ConversionProof {
                 problems.add("partition " + original.number() + " of MBR type " + original.type() + " became GPT type "
                         + kept.get().type() + ", expected " + wanted);
             }
+            // MBR2GPT marks the recovery partition platform-required and without a drive letter.
+            if (original.type().equals("27") && !kept.get().attributes().equals("RequiredPartition GUID:63")) {
+                problems.add("recovery partition " + original.number() + " has attributes '" + kept.get().attributes()
+                        + "', expected RequiredPartition GUID:63");
+            }
             String hash = ByteRanges.sha256(converted, original.offset(), original.bytes());
             if (!hash.equals(before.sha256().get(original.number()))) {
                 problems.add("partition " + original.number() + " bytes changed (SHA-256 " + hash + ")");

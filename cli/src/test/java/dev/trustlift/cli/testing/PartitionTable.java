@@ -11,10 +11,14 @@ import java.util.regex.Pattern;
 public record PartitionTable(String label, List<Entry> entries) {
 
     public static final String ESP_TYPE = "C12A7328-F81F-11D2-BA4B-00A0C93EC93B";
+    private static final Pattern ATTRS = Pattern.compile("attrs=\"([^\"]*)\"");
     private static final Pattern LINE = Pattern.compile("^(\\S+) : start=\\s*(\\d+), size=\\s*(\\d+), type=([0-9A-Fa-f-]+)(.*)$");
 
-    /** One partition: number as the kernel would name it, first sector, sectors, type (hex byte or GUID). */
-    public record Entry(int number, long start, long size, String type, boolean bootable) {
+    /**
+     * One partition: number as the kernel would name it, first sector, sectors, type (hex byte or
+     * GUID), the MBR active flag, and GPT attributes as sfdisk names them ("" when none).
+     */
+    public record Entry(int number, long start, long size, String type, boolean bootable, String attributes) {
         public long offset() {
             return start * 512;
         }
@@ -43,8 +47,9 @@ public record PartitionTable(String label, List<Entry> entries) {
             Matcher m = LINE.matcher(line.trim());
             if (m.matches()) {
                 String suffix = m.group(1).substring(device.length()).replaceFirst("^p", "");
+                Matcher attrs = ATTRS.matcher(m.group(5));
                 entries.add(new Entry(Integer.parseInt(suffix), Long.parseLong(m.group(2)), Long.parseLong(m.group(3)),
-                        m.group(4), m.group(5).contains("bootable")));
+                        m.group(4), m.group(5).contains("bootable"), attrs.find() ? attrs.group(1) : ""));
             }
         }
         return new PartitionTable(label, List.copyOf(entries));

@@ -49,6 +49,16 @@ public final class SampleDisk {
                 .part(cStart, cSize, "7", false, Content.NTFS, "Windows");
     }
 
+    /** Azure's Windows layout with a recovery partition (type 0x27) after C:, no free space. */
+    public static SampleDisk windowsWithRecovery() {
+        long cStart = 2048 + 500 * SECTORS_PER_MIB;
+        long recoveryStart = cStart + 400 * SECTORS_PER_MIB;
+        return mbr("windows-recovery", 1200)
+                .part(2048, 500 * SECTORS_PER_MIB, "7", true, Content.NTFS, "System Reserved")
+                .part(cStart, 400 * SECTORS_PER_MIB, "7", false, Content.NTFS, "Windows")
+                .part(recoveryStart, 0, "27", false, Content.NTFS, "Recovery");
+    }
+
     /** A Linux disk: ext4 root from {@code firstSector} (2048 or the old 63), swap, free tail. */
     public static SampleDisk linux(long firstSector) {
         long rootEnd = 160 * SECTORS_PER_MIB;
