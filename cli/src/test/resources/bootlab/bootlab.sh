@@ -42,8 +42,11 @@ kernel_version() {
 }
 
 payload() {
-  if [ -e "$cache/x/.complete" ]; then log "payload cached in $cache"; return; fi
   mkdir -p "$cache/debs" "$cache/x"
+  # Several builds may share the cache: one downloads, the others wait for it.
+  exec 9>"$cache/.lock"
+  flock 9
+  if [ -e "$cache/x/.complete" ]; then log "payload cached in $cache"; flock -u 9; return; fi
   local kpkg
   kpkg=$(apt-cache depends linux-image-amd64 | awk '/Depends: linux-image-[0-9]/ && !f {print $2; f=1}')
   [ -n "$kpkg" ] || { echo "bootlab: apt-cache knows no linux-image-amd64: run apt-get update" >&2; exit 1; }
@@ -56,6 +59,7 @@ payload() {
   dpkg-deb --fsys-tarfile "$cache"/debs/"$kpkg"_*.deb | tar -x -C "$cache/x" --wildcards \
     './boot/vmlinuz-*' './lib/modules/*/kernel/fs/efivarfs/efivarfs.ko'
   touch "$cache/x/.complete"
+  flock -u 9
   log "payload ready in $cache ($(du -sh "$cache" | cut -f1))"
 }
 
