@@ -53,9 +53,14 @@ class RealToolConversionTest {
 
     static Stream<Arguments> refusals() {
         return Stream.of(
-                Arguments.of("windows", (Supplier<SampleDisk>) SampleDisk::fourPrimaries, "raw", "primary"),
-                Arguments.of("windows", (Supplier<SampleDisk>) SampleDisk::extended, "raw", "extended"),
-                Arguments.of("windows", (Supplier<SampleDisk>) SampleDisk::extended, "fixed", "extended"));
+                refusal("windows", SampleDisk::fourPrimaries, "raw", GROW_MIB, "primary"),
+                refusal("windows", SampleDisk::extended, "raw", GROW_MIB, "extended"),
+                refusal("windows", SampleDisk::extended, "fixed", GROW_MIB, "extended"),
+                refusal("windows", () -> SampleDisk.windows(1024, 0), "dynamic", 0, "efi system partition"));
+    }
+
+    private static Arguments refusal(String os, Supplier<SampleDisk> disk, String container, long growMib, String reason) {
+        return Arguments.of(os, disk, container, growMib, reason);
     }
 
     private static Arguments conversion(String os, Supplier<SampleDisk> disk, String container, long growMib) {
@@ -91,9 +96,9 @@ class RealToolConversionTest {
         ConversionProof.verify(before, convertedRaw, work);
     }
 
-    @ParameterizedTest(name = "{index}: --os {0} refuses a disk with {3} partitions ({2})")
+    @ParameterizedTest(name = "{index}: --os {0} refuses ({2}, grow {3} MiB): {4}")
     @MethodSource("refusals")
-    void refusedDiskStaysByteIdentical(String os, Supplier<SampleDisk> disk, String container, String reason) {
+    void refusedDiskStaysByteIdentical(String os, Supplier<SampleDisk> disk, String container, long growMib, String reason) {
         SampleDisk sample = disk.get();
         Path target = copyOf(sample);
         if (!container.equals("raw")) {
@@ -104,11 +109,11 @@ class RealToolConversionTest {
         String hashBefore = ByteRanges.sha256(target);
         long sizeBefore = target.toFile().length();
 
-        ImageConverter.Outcome outcome = ImageConverter.trustlift().convert(target, os, GROW_MIB);
+        ImageConverter.Outcome outcome = ImageConverter.trustlift().convert(target, os, growMib);
 
         assertEquals(3, outcome.exitCode(), outcome.describe());
         assertTrue(outcome.out().contains("Refused") && outcome.out().toLowerCase().contains(reason),
-                "the refusal names the " + reason + " partitions: " + outcome.describe());
+                "the refusal names the " + reason + ": " + outcome.describe());
         assertEquals(sizeBefore, target.toFile().length(), "file size after a refusal");
         assertEquals(hashBefore, ByteRanges.sha256(target), "file bytes after a refusal");
     }
