@@ -6,7 +6,8 @@
 # strace, the same way for both tools), and the image's allocated size before and after.
 # trustlift's own counters and in-process time come from `disk convert --stats`.
 #
-# Usage: [TOOLS="trustlift sgdisk"] bench/disk-convert.sh [WORKDIR]   (default /tmp/trustlift-bench)
+# Usage: [TOOLS="trustlift sgdisk"] [RUNS=3] bench/disk-convert.sh [WORKDIR]   (default /tmp/trustlift-bench)
+# Times are the median of RUNS runs on fresh copies; I/O counts come from one more, traced run.
 # Target: only metadata is touched (under 2 MiB read and written besides the ESP's own FAT32
 # metadata), the allocated size grows by no more than that, and trustlift is no slower than sgdisk.
 set -euo pipefail
@@ -14,6 +15,7 @@ set -euo pipefail
 repo=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
 work=${1:-/tmp/trustlift-bench}
 tools=${TOOLS:-trustlift sgdisk}
+runs=${RUNS:-3}   # timed runs per case; the median is shown
 mkdir -p "$work"
 jar=$repo/cli/target/trustlift.jar
 [[ " $tools " != *" trustlift "* ]] || [ -f "$jar" ] || (cd "$repo" && mvn -B -ntp -q -DskipTests package -pl cli -am)
@@ -72,14 +74,25 @@ verified() {  # verified IMAGE: "sgdisk -v clean" or what sgdisk said (VHDs thro
   [ "$raw" = "$1" ] || rm -f "$raw"
 }
 
+# repeat_timed IMAGE COPY CMD...: runs CMD (which works on COPY) on $runs fresh sparse copies of
+# IMAGE; prints the run with the median wall time as "WALL CPU|STATS". COPY stays converted.
+repeat_timed() {
+  local image=$1 copy=$2 i results=(); shift 2
+  for ((i = 0; i < runs; i++)); do
+    cp --sparse=always "$image" "$copy"
+    results+=("$(timed "$@")|$(grep '^stats:' "$work/last.out" | sed 's/^stats: *//' || true)")
+  done
+  printf '%s\n' "${results[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p"
+}
+
 bench_trustlift() {  # bench_trustlift LABEL IMAGE ARGS...
   local label=$1 image=$2; shift 2
   local timed=$work/timed.${image##*.} traced=$work/traced.${image##*.}
-  cp --sparse=always "$image" "$timed"; cp --sparse=always "$image" "$traced"
-  local before secs io stats
-  before=$(allocated "$timed")
-  secs=$(timed java -jar "$jar" disk convert "$timed" "$@" --stats)
-  stats=$(grep '^stats:' "$work/last.out" | sed 's/^stats: *//' || true)
+  cp --sparse=always "$image" "$traced"
+  local before secs io stats run
+  before=$(allocated "$traced")
+  run=$(repeat_timed "$image" "$timed" java -jar "$jar" disk convert "$timed" "$@" --stats)
+  secs=${run%%|*} stats=${run#*|}
   io=$(io_on_image "$traced" java -jar "$jar" disk convert "$traced" "$@")
   report "trustlift disk convert $label" "${image##*/}" "$secs" ${io% *} ${io#* } "$before" "$(allocated "$timed")"
   [ -z "$stats" ] || echo "    --stats: $stats"
@@ -89,10 +102,11 @@ bench_trustlift() {  # bench_trustlift LABEL IMAGE ARGS...
 
 bench_sgdisk() {  # bench_sgdisk IMAGE
   local image=$1 timed=$work/sg-timed.img traced=$work/sg-traced.img
-  cp --sparse=always "$image" "$timed"; cp --sparse=always "$image" "$traced"
+  cp --sparse=always "$image" "$traced"
   local before secs io
-  before=$(allocated "$timed")
-  secs=$(timed sgdisk --mbrtogpt "$timed")
+  before=$(allocated "$traced")
+  secs=$(repeat_timed "$image" "$timed" sgdisk --mbrtogpt "$timed")
+  secs=${secs%%|*}
   io=$(io_on_image "$traced" sgdisk --mbrtogpt "$traced")
   report "sgdisk --mbrtogpt (no ESP)" "${image##*/}" "$secs" ${io% *} ${io#* } "$before" "$(allocated "$timed")"
   echo "    result: $(verified "$timed")"
