@@ -10,8 +10,11 @@ import dev.trustlift.disk.scan.DiskClass;
 import dev.trustlift.disk.scan.DiskClassifier;
 import dev.trustlift.disk.scan.DiskScan;
 import dev.trustlift.disk.validate.ConversionOptions;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -42,12 +45,29 @@ final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--seed", hidden = true, description = "Seed for GUIDs and the FAT serial (reproducible output).")
     Long seed;
 
+    /** For bench/disk-convert.sh: in-process time and the bytes the engine read and wrote. */
+    @Option(names = "--stats", hidden = true, description = "Print in-process time and bytes read/written.")
+    boolean stats;
+
+    private final List<CountingDiskImage> counted = new ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
+        long started = System.nanoTime();
+        try {
+            return convert();
+        } finally {
+            if (stats) {
+                printStats(spec.commandLine().getOut(), System.nanoTime() - started);
+            }
+        }
+    }
+
+    private Integer convert() throws Exception {
         ConversionOptions options = os.toOptions(spec.commandLine());
         PrintWriter out = spec.commandLine().getOut();
         ConversionPlan plan;
-        try (DiskImage img = image.open(false)) {
+        try (DiskImage img = open(false)) {
             DiskScan scan = ValidateCommand.requireReadable(image, DiskClassifier.classify(img));
             out.println("Converting " + image.image + " (" + Formats.label(img.format()) + ", " + img.sectorCount()
                     + " sectors of " + img.sectorSize() + " bytes) for " + options.os().label());
@@ -68,7 +88,7 @@ final class ConvertCommand implements Callable<Integer> {
             out.println("Dry run: nothing was written.");
             return ExitCodes.OK;
         }
-        try (DiskImage img = image.open(true)) {
+        try (DiskImage img = open(true)) {
             DiskScan after = ConversionWriter.apply(img, plan, step -> {
                 out.println("... " + step);
                 out.flush();
@@ -78,5 +98,31 @@ final class ConvertCommand implements Callable<Integer> {
             PartitionListing.printTable(out, after);
         }
         return ExitCodes.OK;
+    }
+
+    private DiskImage open(boolean writable) throws IOException {
+        DiskImage img = image.open(writable);
+        if (!stats) {
+            return img;
+        }
+        CountingDiskImage c = new CountingDiskImage(img);
+        counted.add(c);
+        return c;
+    }
+
+    private void printStats(PrintWriter out, long nanos) {
+        long read = 0;
+        long written = 0;
+        long reads = 0;
+        long writes = 0;
+        for (CountingDiskImage c : counted) {
+            read += c.counts().bytesRead();
+            written += c.counts().bytesWritten();
+            reads += c.counts().readCalls();
+            writes += c.counts().writeCalls();
+        }
+        out.printf("stats: in-process %.1f ms, engine read %d bytes in %d calls, wrote %d bytes in %d calls%n",
+                nanos / 1e6, read, reads, written, writes);
+        out.flush();
     }
 }
