@@ -1,0 +1,78 @@
+package dev.trustlift.azure;
+
+import com.azure.core.credential.TokenCredential;
+import com.azure.core.http.HttpClient;
+import com.azure.core.http.HttpPipeline;
+import com.azure.core.http.HttpPipelineBuilder;
+import com.azure.core.http.policy.AddDatePolicy;
+import com.azure.core.http.policy.ExponentialBackoffOptions;
+import com.azure.core.http.policy.HttpLogDetailLevel;
+import com.azure.core.http.policy.HttpLogOptions;
+import com.azure.core.http.policy.HttpLoggingPolicy;
+import com.azure.core.http.policy.HttpPipelinePolicy;
+import com.azure.core.http.policy.RequestIdPolicy;
+import com.azure.core.http.policy.RetryOptions;
+import com.azure.core.http.policy.RetryPolicy;
+import com.azure.core.http.policy.UserAgentPolicy;
+import com.azure.core.management.AzureEnvironment;
+import com.azure.core.management.profile.AzureProfile;
+import com.azure.identity.DefaultAzureCredentialBuilder;
+import com.azure.resourcemanager.resources.fluentcore.utils.HttpPipelineProvider;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the one authenticated HTTP pipeline every manager and raw call of a process shares. The
+ * credential is chosen here and nowhere else: DefaultAzureCredential for Azure and HTTPS
+ * endpoints, a fixed bearer header for the plain-HTTP sandbox.
+ */
+final class ArmPipeline {
+
+    /** Azure's RetryPolicy waits exactly Retry-After (or retry-after-ms) on 429, so retries never outrun a bucket. */
+    static final int MAX_RETRIES = 3;
+
+    private ArmPipeline() {
+    }
+
+    static AzureEnvironment environment(ConnectionSettings settings) {
+        AzureEnvironment base = switch (settings.cloud()) {
+            case AzureCloud -> AzureEnvironment.AZURE;
+            case AzureChinaCloud -> AzureEnvironment.AZURE_CHINA;
+            case AzureUSGovernment -> AzureEnvironment.AZURE_US_GOVERNMENT;
+        };
+        if (settings.endpoint() == null) {
+            return base;
+        }
+        Map<String, String> endpoints = new HashMap<>(base.getEndpoints());
+        endpoints.put("resourceManagerEndpointUrl", settings.endpoint().toString());
+        return new AzureEnvironment(endpoints);
+    }
+
+    static HttpPipeline build(ConnectionSettings settings, AzureProfile profile, RateLimitObserver observer) {
+        RetryPolicy retry = new RetryPolicy(new RetryOptions(new ExponentialBackoffOptions()
+                .setMaxRetries(MAX_RETRIES).setBaseDelay(settings.retryBaseDelay())));
+        HttpLogOptions log = new HttpLogOptions()
+                .setLogLevel(settings.verbose() ? HttpLogDetailLevel.BASIC : HttpLogDetailLevel.NONE);
+        if (settings.signsIn()) {
+            TokenCredential credential = new DefaultAzureCredentialBuilder()
+                    .authorityHost(profile.getEnvironment().getActiveDirectoryEndpoint())
+                    .build();
+            return HttpPipelineProvider.buildHttpPipeline(credential, profile, null, log, null, retry,
+                    List.of(observer), HttpClient.createDefault());
+        }
+        List<HttpPipelinePolicy> policies = new ArrayList<>();
+        policies.add(new UserAgentPolicy("trustlift"));
+        policies.add(new RequestIdPolicy());
+        policies.add(retry);
+        policies.add(new AddDatePolicy());
+        policies.add(new SandboxBearerPolicy());
+        policies.add(observer);
+        policies.add(new HttpLoggingPolicy(log));
+        return new HttpPipelineBuilder()
+                .httpClient(HttpClient.createDefault())
+                .policies(policies.toArray(new HttpPipelinePolicy[0]))
+                .build();
+    }
+}

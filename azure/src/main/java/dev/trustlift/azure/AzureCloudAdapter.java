@@ -1,0 +1,298 @@
+package dev.trustlift.azure;
+
+import com.azure.core.util.Context;
+import com.azure.core.util.polling.SyncPoller;
+import com.azure.resourcemanager.compute.fluent.ComputeManagementClient;
+import com.azure.resourcemanager.compute.fluent.models.DiskInner;
+import com.azure.resourcemanager.compute.fluent.models.RestorePointCollectionInner;
+import com.azure.resourcemanager.compute.fluent.models.RestorePointInner;
+import com.azure.resourcemanager.compute.fluent.models.SnapshotInner;
+import com.azure.resourcemanager.compute.fluent.models.VirtualMachineInner;
+import com.azure.resourcemanager.compute.fluent.models.VirtualMachineUpdateInner;
+import com.azure.resourcemanager.compute.models.CreationData;
+import com.azure.resourcemanager.compute.models.DiskCreateOption;
+import com.azure.resourcemanager.compute.models.DiskUpdate;
+import com.azure.resourcemanager.compute.models.ManagedDiskParameters;
+import com.azure.resourcemanager.compute.models.RestorePointCollectionSourceProperties;
+import com.azure.resourcemanager.compute.models.RunCommandInput;
+import com.azure.resourcemanager.compute.models.SecurityProfile;
+import com.azure.resourcemanager.compute.models.SecurityTypes;
+import com.azure.resourcemanager.compute.models.UefiSettings;
+import com.azure.resourcemanager.resources.fluentcore.arm.ResourceUtils;
+import dev.trustlift.core.cloud.BackupProtection;
+import dev.trustlift.core.cloud.Cloud;
+import dev.trustlift.core.cloud.CloudScope;
+import dev.trustlift.core.cloud.Extension;
+import dev.trustlift.core.cloud.FeatureState;
+import dev.trustlift.core.cloud.GuestScript;
+import dev.trustlift.core.cloud.InstanceView;
+import dev.trustlift.core.cloud.OsDisk;
+import dev.trustlift.core.cloud.OsType;
+import dev.trustlift.core.cloud.RateLimits;
+import dev.trustlift.core.cloud.ResourceLock;
+import dev.trustlift.core.cloud.ResourceSku;
+import dev.trustlift.core.cloud.RestorePoint;
+import dev.trustlift.core.cloud.ScriptResult;
+import dev.trustlift.core.cloud.SecurityProfileChange;
+import dev.trustlift.core.cloud.SecurityType;
+import dev.trustlift.core.cloud.Snapshot;
+import dev.trustlift.core.cloud.Vm;
+import dev.trustlift.core.cloud.VmRef;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The {@link Cloud} port on the Azure SDK for Java. It uses the SDK's inner (service) clients
+ * where the fluent layer would read or write more than asked (a fluent VM update re-PUTs the whole
+ * model), and the SDK's pollers for every long-running call, so ARM's async-operation protocol is
+ * followed exactly as Azure documents it.
+ */
+public final class AzureCloudAdapter implements Cloud {
+
+    private static final String FEATURE_SEPARATOR = "/";
+
+    private final AzureConnection connection;
+
+    public AzureCloudAdapter(AzureConnection connection) {
+        this.connection = connection;
+    }
+
+    private ComputeManagementClient compute(String subscription) {
+        return connection.compute(subscription).serviceClient();
+    }
+
+    @Override
+    public List<Vm> listVms(CloudScope scope) {
+        return ArmErrors.call("list VMs", () -> {
+            List<Vm> out = new ArrayList<>();
+            for (String subscription : scope.subscriptions()) {
+                var vms = compute(subscription).getVirtualMachines();
+                var pages = scope.resourceGroup() == null ? vms.list() : vms.listByResourceGroup(scope.resourceGroup());
+                for (VirtualMachineInner inner : pages) {
+                    Vm vm = ArmModels.vm(inner);
+                    if (scope.matchesTags(vm.tags())) {
+                        out.add(vm);
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public List<Vm> queryVms(CloudScope scope) {
+        return ArmErrors.call("query Resource Graph", () -> GraphVmQuery.run(connection.graph(), scope));
+    }
+
+    @Override
+    public Vm getVm(VmRef vm) {
+        return ArmErrors.call("get VM " + vm, () -> ArmModels.vm(
+                compute(vm.subscription()).getVirtualMachines().getByResourceGroup(vm.resourceGroup(), vm.name())));
+    }
+
+    @Override
+    public InstanceView getInstanceView(VmRef vm) {
+        return ArmErrors.call("get instance view of " + vm, () -> ArmModels.instanceView(
+                compute(vm.subscription()).getVirtualMachines().instanceView(vm.resourceGroup(), vm.name())));
+    }
+
+    @Override
+    public OsDisk getDisk(String diskId) {
+        return ArmErrors.call("get disk " + diskId, () -> ArmModels.disk(diskInner(diskId)));
+    }
+
+    private DiskInner diskInner(String diskId) {
+        return compute(ResourceUtils.subscriptionFromResourceId(diskId)).getDisks()
+                .getByResourceGroup(ResourceUtils.groupFromResourceId(diskId), ResourceUtils.nameFromResourceId(diskId));
+    }
+
+    @Override
+    public List<Extension> listExtensions(VmRef vm) {
+        return ArmErrors.call("list extensions of " + vm, () -> {
+            var list = compute(vm.subscription()).getVirtualMachineExtensions().list(vm.resourceGroup(), vm.name());
+            return list == null || list.value() == null ? List.<Extension>of()
+                    : list.value().stream().map(ArmModels::extension).toList();
+        });
+    }
+
+    @Override
+    public List<ResourceSku> listSkus(String subscription, String location) {
+        return ArmErrors.call("list SKUs in " + location, () -> {
+            List<ResourceSku> out = new ArrayList<>();
+            String filter = "location eq '" + location.replace("'", "") + "'";
+            for (var sku : compute(subscription).getResourceSkus().list(filter, null, Context.NONE)) {
+                boolean vmSize = "virtualMachines".equalsIgnoreCase(sku.resourceType());
+                boolean here = sku.locations() == null || sku.locations().stream().anyMatch(location::equalsIgnoreCase);
+                if (vmSize && here) {
+                    out.add(ArmModels.sku(sku, location));
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public FeatureState getFeature(String subscription, String feature) {
+        String[] parts = splitFeature(feature);
+        return ArmErrors.call("get feature " + feature, () -> featureState(
+                connection.resources(subscription).featureClient().getFeatures().get(parts[0], parts[1])));
+    }
+
+    @Override
+    public FeatureState registerFeature(String subscription, String feature) {
+        String[] parts = splitFeature(feature);
+        return ArmErrors.call("register feature " + feature, () -> featureState(
+                connection.resources(subscription).featureClient().getFeatures().register(parts[0], parts[1])));
+    }
+
+    private static FeatureState featureState(com.azure.resourcemanager.resources.fluent.models.FeatureResultInner inner) {
+        String state = inner.properties() == null ? null : inner.properties().state();
+        return new FeatureState(inner.name(), FeatureState.Registration.parse(state));
+    }
+
+    private static String[] splitFeature(String feature) {
+        int slash = feature.indexOf(FEATURE_SEPARATOR);
+        if (slash <= 0 || slash == feature.length() - 1) {
+            throw new IllegalArgumentException("feature must be 'Namespace/Name', got '" + feature + "'");
+        }
+        return new String[] {feature.substring(0, slash), feature.substring(slash + 1)};
+    }
+
+    @Override
+    public BackupProtection getBackupProtection(VmRef vm, String location) {
+        return ArmErrors.call("get backup status of " + vm, () ->
+                new BackupStatusReader(connection.pipeline(), connection.resourceManagerEndpoint()).read(vm, location));
+    }
+
+    @Override
+    public List<ResourceLock> findLocks(VmRef vm) {
+        return ArmErrors.call("list locks of " + vm, () -> {
+            var locks = connection.resources(vm.subscription()).managementLockClient().getManagementLocks();
+            Map<String, ResourceLock> found = new LinkedHashMap<>();
+            String vmId = vm.id().toLowerCase(Locale.ROOT);
+            // A resource-group listing also returns locks on other resources in the group; keep
+            // only those whose scope contains this VM.
+            for (var inner : locks.listByResourceGroup(vm.resourceGroup())) {
+                ResourceLock lock = ArmModels.lock(inner);
+                if (lock.scope() != null && vmId.startsWith(lock.scope().toLowerCase(Locale.ROOT))) {
+                    found.putIfAbsent(inner.id().toLowerCase(Locale.ROOT), lock);
+                }
+            }
+            for (var inner : locks.listByScope(vm.id())) {
+                found.putIfAbsent(inner.id().toLowerCase(Locale.ROOT), ArmModels.lock(inner));
+            }
+            return List.copyOf(found.values());
+        });
+    }
+
+    @Override
+    public ScriptResult runScript(VmRef vm, GuestScript script) {
+        RunCommandInput input = new RunCommandInput()
+                .withCommandId(script.os() == OsType.WINDOWS ? "RunPowerShellScript" : "RunShellScript")
+                .withScript(script.wrappedLines());
+        return ArmErrors.call("run command on " + vm, () -> RunCommandOutput.parse(await(
+                compute(vm.subscription()).getVirtualMachines().beginRunCommand(vm.resourceGroup(), vm.name(), input),
+                script.timeout())));
+    }
+
+    @Override
+    public RestorePoint createRestorePoint(VmRef vm, String collectionName, String pointName) {
+        return ArmErrors.call("create restore point for " + vm, () -> {
+            var client = compute(vm.subscription());
+            VirtualMachineInner model = client.getVirtualMachines().getByResourceGroup(vm.resourceGroup(), vm.name());
+            RestorePointCollectionInner collection = client.getRestorePointCollections().createOrUpdate(
+                    vm.resourceGroup(), collectionName, (RestorePointCollectionInner) new RestorePointCollectionInner()
+                            .withSource(new RestorePointCollectionSourceProperties().withId(vm.id()))
+                            .withLocation(model.location()));
+            RestorePointInner point = await(client.getRestorePoints()
+                    .beginCreate(vm.resourceGroup(), collectionName, pointName, new RestorePointInner()), null);
+            return ArmModels.restorePoint(collection.id(), point);
+        });
+    }
+
+    @Override
+    public Snapshot createIncrementalSnapshot(String diskId, String snapshotName) {
+        return ArmErrors.call("snapshot disk " + diskId, () -> {
+            DiskInner disk = diskInner(diskId);
+            SnapshotInner snapshot = (SnapshotInner) new SnapshotInner()
+                    .withIncremental(true)
+                    .withCreationData(new CreationData().withCreateOption(DiskCreateOption.COPY).withSourceResourceId(diskId))
+                    .withLocation(disk.location());
+            return ArmModels.snapshot(await(compute(ResourceUtils.subscriptionFromResourceId(diskId)).getSnapshots()
+                    .beginCreateOrUpdate(ResourceUtils.groupFromResourceId(diskId), snapshotName, snapshot), null));
+        });
+    }
+
+    @Override
+    public OsDisk growDisk(String diskId, int newSizeGb) {
+        return ArmErrors.call("grow disk " + diskId, () -> ArmModels.disk(await(
+                compute(ResourceUtils.subscriptionFromResourceId(diskId)).getDisks().beginUpdate(
+                        ResourceUtils.groupFromResourceId(diskId), ResourceUtils.nameFromResourceId(diskId),
+                        new DiskUpdate().withDiskSizeGB(newSizeGb)), null)));
+    }
+
+    @Override
+    public Vm swapOsDisk(VmRef vm, String diskId) {
+        return ArmErrors.call("swap OS disk of " + vm, () -> {
+            var vms = compute(vm.subscription()).getVirtualMachines();
+            // As az vm update --os-disk does: read the model, repoint the OS disk, PUT it back.
+            VirtualMachineInner model = vms.getByResourceGroup(vm.resourceGroup(), vm.name());
+            model.storageProfile().osDisk()
+                    .withName(ResourceUtils.nameFromResourceId(diskId))
+                    .withManagedDisk(new ManagedDiskParameters().withId(diskId));
+            return ArmModels.vm(await(vms.beginCreateOrUpdate(vm.resourceGroup(), vm.name(), model), null));
+        });
+    }
+
+    @Override
+    public void deallocate(VmRef vm) {
+        ArmErrors.run("deallocate " + vm, () -> await(
+                compute(vm.subscription()).getVirtualMachines().beginDeallocate(vm.resourceGroup(), vm.name()), null));
+    }
+
+    @Override
+    public void start(VmRef vm) {
+        ArmErrors.run("start " + vm, () -> await(
+                compute(vm.subscription()).getVirtualMachines().beginStart(vm.resourceGroup(), vm.name()), null));
+    }
+
+    @Override
+    public Vm setSecurityProfile(VmRef vm, SecurityProfileChange change) {
+        SecurityProfile profile = new SecurityProfile()
+                .withSecurityType(SecurityTypes.fromString(change.securityType().armName()));
+        if (change.securityType() != SecurityType.STANDARD) {
+            profile.withUefiSettings(new UefiSettings()
+                    .withSecureBootEnabled(change.secureBootEnabled()).withVTpmEnabled(change.vTpmEnabled()));
+        }
+        VirtualMachineUpdateInner update = new VirtualMachineUpdateInner().withSecurityProfile(profile);
+        return ArmErrors.call("set security profile of " + vm, () -> ArmModels.vm(await(
+                compute(vm.subscription()).getVirtualMachines().beginUpdate(vm.resourceGroup(), vm.name(), update),
+                null)));
+    }
+
+    @Override
+    public RateLimits rateLimits(String subscription) {
+        return connection.rateLimits().latest(subscription);
+    }
+
+    /**
+     * Polls to completion. The configured interval applies only when ARM sends no Retry-After;
+     * a timeout, when given, bounds the whole wait.
+     */
+    private <T> T await(SyncPoller<?, T> poller, Duration timeout) {
+        Duration interval = connection.settings().pollInterval();
+        if (interval != null) {
+            poller.setPollInterval(interval);
+        }
+        if (timeout != null) {
+            poller.waitForCompletion(timeout);
+        } else {
+            poller.waitForCompletion();
+        }
+        return poller.getFinalResult();
+    }
+}

@@ -1,0 +1,85 @@
+package dev.trustlift.azure;
+
+import com.azure.json.JsonProviders;
+import com.azure.json.JsonReader;
+import com.azure.resourcemanager.compute.fluent.models.VirtualMachineInner;
+import com.azure.resourcemanager.resourcegraph.ResourceGraphManager;
+import com.azure.resourcemanager.resourcegraph.models.QueryRequest;
+import com.azure.resourcemanager.resourcegraph.models.QueryRequestOptions;
+import com.azure.resourcemanager.resourcegraph.models.QueryResponse;
+import com.azure.resourcemanager.resourcegraph.models.ResultFormat;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trustlift.core.cloud.CloudScope;
+import dev.trustlift.core.cloud.Vm;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Lists VMs through Azure Resource Graph. A Resources row of a VM has the same shape as the ARM
+ * VM resource, so each row is read by the SDK's own VM model and mapped like any listed VM.
+ */
+final class GraphVmQuery {
+
+    /** Resource Graph's page size limit. */
+    static final int PAGE = 1000;
+    /** ARM resource group names: letters, digits, '_', '-', '.', '(' and ')'. Nothing to escape. */
+    private static final Pattern RESOURCE_GROUP = Pattern.compile("[-\\w._()]{1,90}");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private GraphVmQuery() {
+    }
+
+    static String query(CloudScope scope) {
+        StringBuilder q = new StringBuilder("Resources | where type =~ 'microsoft.compute/virtualmachines'");
+        if (scope.resourceGroup() != null) {
+            if (!RESOURCE_GROUP.matcher(scope.resourceGroup()).matches()) {
+                throw new IllegalArgumentException("not a resource group name: '" + scope.resourceGroup() + "'");
+            }
+            q.append(" | where resourceGroup =~ '").append(scope.resourceGroup()).append('\'');
+        }
+        return q.append(" | order by id asc").toString();
+    }
+
+    static List<Vm> run(ResourceGraphManager graph, CloudScope scope) {
+        List<Vm> out = new ArrayList<>();
+        String skipToken = null;
+        do {
+            QueryResponse page = graph.resourceProviders().resources(new QueryRequest()
+                    .withSubscriptions(scope.subscriptions())
+                    .withQuery(query(scope))
+                    .withOptions(new QueryRequestOptions().withResultFormat(ResultFormat.OBJECT_ARRAY)
+                            .withTop(PAGE).withSkipToken(skipToken)));
+            for (Object row : rows(page.data())) {
+                Vm vm = ArmModels.vm(parseVm(row));
+                // Tags are filtered here rather than in KQL so user-supplied text never enters a query.
+                if (scope.matchesTags(vm.tags())) {
+                    out.add(vm);
+                }
+            }
+            skipToken = page.skipToken();
+        } while (skipToken != null && !skipToken.isBlank());
+        return out;
+    }
+
+    private static List<?> rows(Object data) {
+        if (data instanceof List<?> list) {
+            return list;
+        }
+        if (data instanceof Map<?, ?> table && table.get("rows") instanceof List<?>) {
+            throw new IllegalStateException("Resource Graph answered in table format; objectArray was requested");
+        }
+        return List.of();
+    }
+
+    static VirtualMachineInner parseVm(Object row) {
+        try (JsonReader reader = JsonProviders.createReader(JSON.writeValueAsString(row))) {
+            return VirtualMachineInner.fromJson(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package dev.trustlift.core.cloud;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A script to run in the guest through Run Command. The lines must already be safe (no unquoted
+ * user data, DESIGN safety rule 5); the port only wraps them so an exit code can be recovered.
+ *
+ * <p>Run Command (the action API) returns stdout and stderr but no exit code. So every script is
+ * wrapped to end with one marker line {@value #EXIT_MARKER}N, printed last because ARM keeps only
+ * the tail of long outputs (about 4 KB): the marker survives truncation. Shell lines run in a
+ * subshell so an {@code exit n} inside still reaches the marker; PowerShell lines run in a script
+ * block whose failure or {@code $LASTEXITCODE} decides the code. A PowerShell {@code exit}
+ * ends the whole script, so the marker is missing and the code is {@link ScriptResult#UNKNOWN_EXIT}:
+ * Windows scripts must signal failure by throwing or by a native command's exit code.
+ */
+public record GuestScript(OsType os, List<String> lines, Duration timeout) {
+
+    public static final String EXIT_MARKER = "TRUSTLIFT_EXIT=";
+
+    public GuestScript {
+        if (os == null) {
+            throw new IllegalArgumentException("a guest script needs an OS type");
+        }
+        lines = List.copyOf(lines);
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("a guest script needs a positive timeout");
+        }
+    }
+
+    /** The lines actually sent: the script wrapped so that its last output line is the exit marker. */
+    public List<String> wrappedLines() {
+        List<String> out = new ArrayList<>();
+        if (os == OsType.LINUX) {
+            out.add("(");
+            out.addAll(lines);
+            out.add(")");
+            out.add("echo \"" + EXIT_MARKER + "$?\"");
+        } else {
+            out.add("$global:LASTEXITCODE = 0");
+            out.add("$trustliftOk = $true");
+            out.add("try {");
+            out.add("& {");
+            out.addAll(lines);
+            out.add("}");
+            out.add("$trustliftOk = $?");
+            out.add("} catch { Write-Error $_; $trustliftOk = $false }");
+            out.add("$trustliftExit = if ($LASTEXITCODE) { $LASTEXITCODE } elseif ($trustliftOk) { 0 } else { 1 }");
+            out.add("Write-Output \"" + EXIT_MARKER + "$trustliftExit\"");
+        }
+        return out;
+    }
+}
