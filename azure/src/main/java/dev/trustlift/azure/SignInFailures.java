@@ -33,11 +33,16 @@ final class SignInFailures {
      * wrong secret is sent 4 times, and an untrusted certificate takes 24 s to be reported).
      */
     static boolean worthRetrying(RequestRetryCondition condition) {
-        if (condition.getResponse() != null) {
-            int status = condition.getResponse().getStatusCode();
-            return status == 408 || status == 429 || status >= 500 && status != 501 && status != 505;
-        }
-        return condition.getThrowable() instanceof Exception && recognise("", condition.getThrowable()) == null;
+        return condition.getResponse() != null ? worthRetrying(condition.getResponse().getStatusCode())
+                : worthRetrying(condition.getThrowable());
+    }
+
+    static boolean worthRetrying(int status) {
+        return status == 408 || status == 429 || status >= 500 && status != 501 && status != 505;
+    }
+
+    static boolean worthRetrying(Throwable failure) {
+        return failure instanceof Exception && recognise("", failure) == null;
     }
 
     /** The sign-in failure {@code error} stands for, or null when it is not one. */
