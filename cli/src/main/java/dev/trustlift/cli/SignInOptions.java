@@ -1,0 +1,57 @@
+package dev.trustlift.cli;
+
+import dev.trustlift.azure.SignInSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/**
+ * Sign-in and TLS trust flags shared by every command that talks to ARM. Each flag overrides the
+ * AZURE_* variable azure-identity reads; the secret itself never goes on the command line (it would
+ * show in `ps` and shell history), only the name of the variable holding it.
+ */
+final class SignInOptions {
+
+    @Option(names = "--tenant", paramLabel = "ID",
+            description = "Tenant to sign in to (default: AZURE_TENANT_ID; 'adfs' for an AD FS authority).")
+    String tenant;
+
+    @Option(names = "--client-id", paramLabel = "ID",
+            description = "Service principal (app) id (default: AZURE_CLIENT_ID).")
+    String clientId;
+
+    @Option(names = "--client-secret-env", paramLabel = "NAME",
+            description = "Environment variable holding the client secret (default: AZURE_CLIENT_SECRET).")
+    String clientSecretEnv;
+
+    @Option(names = "--authority-host", paramLabel = "URL",
+            description = "Sign-in authority, e.g. https://127.0.0.1:8443/adfs for the sandbox"
+                    + " (default: AZURE_AUTHORITY_HOST, else the cloud's own).")
+    String authorityHost;
+
+    @Option(names = "--ca-cert", paramLabel = "FILE",
+            description = "Also trust the certificates in this PEM file (e.g. the one written by"
+                    + " `sandbox start --tls --cert-out`).")
+    Path caCert;
+
+    /** The settings these flags and {@code environment} describe; bad values are usage errors. */
+    SignInSettings settings(Map<String, String> environment) {
+        String secret = null;
+        if (clientSecretEnv != null) {
+            secret = environment.get(clientSecretEnv);
+            if (secret == null || secret.isEmpty()) {
+                throw new ErrorReporter.UsageException("--client-secret-env " + clientSecretEnv
+                        + ": that environment variable is not set");
+            }
+        }
+        if (caCert != null && !Files.isReadable(caCert)) {
+            throw new ErrorReporter.UsageException("--ca-cert " + caCert + ": no such readable file");
+        }
+        try {
+            return SignInSettings.resolve(environment, tenant, clientId, secret, authorityHost, caCert);
+        } catch (IllegalArgumentException e) {
+            throw new ErrorReporter.UsageException(e.getMessage());
+        }
+    }
+}
