@@ -10,11 +10,11 @@ import picocli.CommandLine;
  * Turns failures into one clear line and an exit code. A person never sees a stack trace
  * unless TRUSTLIFT_DEBUG is set.
  */
-final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
+public final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
 
     /** Thrown by commands for bad input that picocli cannot detect (a malformed CSV, a missing file). */
-    static final class UsageException extends RuntimeException {
-        UsageException(String message) {
+    public static final class UsageException extends RuntimeException {
+        public UsageException(String message) {
             super(message);
         }
     }

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         description = "Upgrade Azure Generation 1 VMs to Generation 2 with Trusted Launch, safely and at scale.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                dev.trustlift.cli.sandbox.SandboxCommand.class,
         })
 public final class Main implements Runnable {
 

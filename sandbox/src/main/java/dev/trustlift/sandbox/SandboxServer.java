@@ -1,0 +1,94 @@
+package dev.trustlift.sandbox;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.trustlift.sandbox.control.ControlEndpoints;
+import dev.trustlift.sandbox.fleet.Fleet;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The sandbox: an HTTP server on 127.0.0.1 that speaks the ARM subset trustlift uses, over a
+ * fleet. Fresh state per instance; {@code close()} stops it. Requests run on a bounded pool;
+ * when the queue is full the accepting thread runs the request itself, which slows clients down
+ * instead of failing them.
+ */
+public final class SandboxServer implements AutoCloseable {
+    /** VMs per page of a VM list (ARM pages with nextLink). */
+    public static final int DEFAULT_PAGE_SIZE = 100;
+    private static final int THREADS = 8;
+    private static final int QUEUE = 1024;
+
+    static {
+        // The JDK server leaves Nagle on by default, which with delayed ACKs costs 40 ms a call.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
+    private final HttpServer http;
+    private final ThreadPoolExecutor pool;
+    private final Fleet fleet;
+    private final Path baseDir;
+    private final int pageSize;
+    private final String endpoint;
+    private volatile SandboxRuntime runtime;
+
+    private SandboxServer(Fleet fleet, Path baseDir, int port, int pageSize) throws IOException {
+        this.fleet = fleet;
+        this.baseDir = baseDir;
+        this.pageSize = pageSize;
+        this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
+        this.endpoint = "http://127.0.0.1:" + http.getAddress().getPort() + "/";
+        this.runtime = new SandboxRuntime(fleet, baseDir, pageSize, endpoint);
+        AtomicInteger n = new AtomicInteger();
+        this.pool = new ThreadPoolExecutor(THREADS, THREADS, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE), r -> {
+            Thread t = new Thread(r, "sandbox-http-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        }, new ThreadPoolExecutor.CallerRunsPolicy());
+        ControlEndpoints control = new ControlEndpoints(() -> runtime.context.state(), () -> runtime.calls, this::reset,
+                fleet.effectiveTimeScale());
+        http.createContext("/", new ArmDispatcher(() -> runtime, control));
+        http.setExecutor(pool);
+        http.start();
+    }
+
+    /** Starts a sandbox on 127.0.0.1:{@code port} (0 = an ephemeral port). */
+    public static SandboxServer start(Fleet fleet, int port) throws IOException {
+        return new SandboxServer(fleet, null, port, DEFAULT_PAGE_SIZE);
+    }
+
+    /** As {@link #start(Fleet, int)}, resolving relative image paths of layouts against {@code baseDir}. */
+    public static SandboxServer start(Fleet fleet, Path baseDir, int port, int pageSize) throws IOException {
+        return new SandboxServer(fleet, baseDir, port, pageSize);
+    }
+
+    /** The base URL, e.g. {@code http://127.0.0.1:PORT/}. */
+    public String endpoint() {
+        return endpoint;
+    }
+
+    public int port() {
+        return http.getAddress().getPort();
+    }
+
+    /** Replaces all state with a fresh copy of the fleet (POST /_sandbox/reset). */
+    public synchronized void reset() {
+        SandboxRuntime old = runtime;
+        runtime = new SandboxRuntime(fleet, baseDir, pageSize, endpoint);
+        old.close();
+    }
+
+    @Override
+    public void close() {
+        http.stop(0);
+        pool.shutdownNow();
+        runtime.close();
+    }
+}

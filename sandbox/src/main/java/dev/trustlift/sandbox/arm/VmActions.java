@@ -1,0 +1,155 @@
+package dev.trustlift.sandbox.arm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.trustlift.sandbox.fleet.FaultSpec;
+import dev.trustlift.sandbox.guest.BootJudge;
+import dev.trustlift.sandbox.guest.GuestContext;
+import dev.trustlift.sandbox.guest.GuestSimulator;
+import dev.trustlift.sandbox.guest.ScriptResult;
+import dev.trustlift.sandbox.http.ArmException;
+import dev.trustlift.sandbox.http.ArmRequest;
+import dev.trustlift.sandbox.http.ArmResponse;
+import dev.trustlift.sandbox.http.Json;
+import dev.trustlift.sandbox.lro.Operation;
+import dev.trustlift.sandbox.state.PowerState;
+import dev.trustlift.sandbox.state.VmRecord;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The VM actions trustlift posts: deallocate, start (which boots the simulated guest with the
+ * firmware its state implies) and runCommand (answered by the simulated guest). Each is a
+ * long-running operation: 202 with Azure-AsyncOperation and Location.
+ */
+final class VmActions {
+    private final SandboxContext ctx;
+
+    VmActions(SandboxContext ctx) {
+        this.ctx = ctx;
+    }
+
+    ArmResponse deallocate(ArmRequest req) {
+        VmRecord vm = ctx.state().vm(req.param("s"), req.param("rg"), req.param("vm"));
+        Refusals.requireNotReadOnly(vm);
+        FaultSpec failLater = ctx.fault(vm.faults(), "deallocate");
+        Operation op;
+        synchronized (vm) {
+            Refusals.requireIdle(vm, "deallocate");
+            boolean already = vm.power() == PowerState.DEALLOCATED;
+            if (!already) {
+                vm.setPower(PowerState.DEALLOCATING);
+                vm.setPendingOperation("deallocate");
+            }
+            op = ctx.operations().start(vm.subscription(), vm.location(), "deallocate", already ? "none" : "deallocate",
+                    vm.id(), false, () -> {
+                        synchronized (vm) {
+                            vm.setPendingOperation(null);
+                            if (failLater != null) {
+                                vm.setPower(PowerState.RUNNING);
+                                throw SandboxContext.faultError(failLater);
+                            }
+                            vm.setPower(PowerState.DEALLOCATED);
+                        }
+                        return null;
+                    });
+        }
+        return ctx.accepted(req, op, 202, null, true);
+    }
+
+    ArmResponse start(ArmRequest req) {
+        VmRecord vm = ctx.state().vm(req.param("s"), req.param("rg"), req.param("vm"));
+        Refusals.requireNotReadOnly(vm);
+        FaultSpec failLater = ctx.fault(vm.faults(), "start");
+        Operation op;
+        synchronized (vm) {
+            Refusals.requireIdle(vm, "start");
+            boolean already = vm.power() == PowerState.RUNNING;
+            PowerState before = vm.power();
+            if (!already) {
+                vm.setPower(PowerState.STARTING);
+                vm.setPendingOperation("start");
+            }
+            op = ctx.operations().start(vm.subscription(), vm.location(), "start", already ? "none" : "start", vm.id(),
+                    false, () -> {
+                        synchronized (vm) {
+                            vm.setPendingOperation(null);
+                            if (failLater != null) {
+                                vm.setPower(before);
+                                throw SandboxContext.faultError(failLater);
+                            }
+                            if (vm.power() != PowerState.RUNNING) {
+                                vm.setPower(PowerState.RUNNING);
+                                vm.setLastBoot(BootJudge.judge(vm.uefi(), vm.windows(), vm.osDisk().layout(),
+                                        vm.faults().fireGuest("boot")));
+                            }
+                        }
+                        return null;
+                    });
+        }
+        return ctx.accepted(req, op, 202, null, true);
+    }
+
+    ArmResponse runCommand(ArmRequest req) {
+        VmRecord vm = ctx.state().vm(req.param("s"), req.param("rg"), req.param("vm"));
+        ObjectNode body = req.objectBody();
+        String commandId = body.path("commandId").asText(null);
+        if (commandId == null) {
+            throw new ArmException(400, "InvalidParameter", "Required parameter 'commandId' is missing (null).");
+        }
+        List<String> script = new ArrayList<>();
+        body.path("script").forEach(line -> script.add(line.asText()));
+        Refusals.requireNotReadOnly(vm);
+        FaultSpec failLater = ctx.fault(vm.faults(), "run-command");
+        Operation op;
+        synchronized (vm) {
+            if (vm.power() != PowerState.RUNNING) {
+                throw Refusals.notRunning();
+            }
+            if (!"Ready".equals(vm.effectiveAgent())) {
+                throw Refusals.agentNotReady(vm);
+            }
+            if ("run-command".equals(vm.pendingOperation())) {
+                throw new ArmException(409, "Conflict", "Run command extension execution is in progress. Please wait "
+                        + "for completion before invoking a run command.");
+            }
+            Refusals.requireIdle(vm, "runCommand");
+            vm.setPendingOperation("run-command");
+            op = ctx.operations().start(vm.subscription(), vm.location(), "run-command", "run-command", vm.id(), false,
+                    () -> {
+                        synchronized (vm) {
+                            vm.setPendingOperation(null);
+                            if (failLater != null) {
+                                throw SandboxContext.faultError(failLater);
+                            }
+                            return result(vm, commandId, script);
+                        }
+                    });
+        }
+        return ctx.accepted(req, op, 202, null, true);
+    }
+
+    /** Runs the script on the simulated guest and shapes the answer as Azure does for the guest's OS. */
+    private static JsonNode result(VmRecord vm, String commandId, List<String> script) {
+        GuestContext gc = new GuestContext(vm.windows(), vm.spec().osName(), vm.spec().osVersion(), vm.uefi(),
+                vm.secureBoot(), vm.osDisk().layout(), vm.guest(), vm.faults()::fireGuest);
+        ScriptResult r = GuestSimulator.run(commandId, script, gc);
+        if (r.newLayout() != null) {
+            vm.osDisk().setLayout(r.newLayout());
+        }
+        ObjectNode root = Json.object();
+        ArrayNode value = root.putArray("value");
+        if (vm.windows()) {
+            value.addObject().put("code", "ComponentStatus/StdOut/succeeded").put("level", "Info")
+                    .put("displayStatus", "Provisioning succeeded").put("message", r.stdoutText());
+            value.addObject().put("code", "ComponentStatus/StdErr/succeeded").put("level", "Info")
+                    .put("displayStatus", "Provisioning succeeded").put("message", r.stderrText());
+        } else {
+            value.addObject().put("code", "ProvisioningState/succeeded").put("level", "Info")
+                    .put("displayStatus", "Provisioning succeeded")
+                    .put("message", "Enable succeeded: \n[stdout]\n" + r.stdoutText() + "\n[stderr]\n" + r.stderrText());
+        }
+        return root;
+    }
+}

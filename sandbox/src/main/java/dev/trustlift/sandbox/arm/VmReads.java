@@ -1,0 +1,131 @@
+package dev.trustlift.sandbox.arm;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.trustlift.sandbox.fleet.ExtensionSpec;
+import dev.trustlift.sandbox.http.ArmException;
+import dev.trustlift.sandbox.http.ArmRequest;
+import dev.trustlift.sandbox.http.ArmResponse;
+import dev.trustlift.sandbox.http.Json;
+import dev.trustlift.sandbox.state.SubscriptionRecord;
+import dev.trustlift.sandbox.state.VmRecord;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** GETs of VMs: one VM, its instance view, extensions and locks, and the paged lists. */
+final class VmReads {
+    private final SandboxContext ctx;
+    private final int pageSize;
+
+    VmReads(SandboxContext ctx, int pageSize) {
+        this.ctx = ctx;
+        this.pageSize = pageSize;
+    }
+
+    VmRecord vm(ArmRequest req) {
+        return ctx.state().vm(req.param("s"), req.param("rg"), req.param("vm"));
+    }
+
+    ArmResponse get(ArmRequest req) {
+        VmRecord vm = vm(req);
+        ctx.fault(vm.faults(), "get-vm");
+        String expand = req.query("$expand");
+        boolean iv = expand != null && expand.toLowerCase().contains("instanceview");
+        if (iv) {
+            ctx.fault(vm.faults(), "instance-view");
+        }
+        return ArmResponse.ok(VmJson.model(vm, iv));
+    }
+
+    ArmResponse instanceView(ArmRequest req) {
+        VmRecord vm = vm(req);
+        ctx.fault(vm.faults(), "instance-view");
+        return ArmResponse.ok(VmJson.instanceView(vm));
+    }
+
+    ArmResponse extensions(ArmRequest req) {
+        VmRecord vm = vm(req);
+        ObjectNode root = Json.object();
+        ArrayNode value = root.putArray("value");
+        for (ExtensionSpec e : VmJson.extensions(vm)) {
+            value.add(VmJson.extension(vm, e));
+        }
+        return ArmResponse.ok(root);
+    }
+
+    ArmResponse listInSubscription(ArmRequest req) {
+        SubscriptionRecord sub = ctx.state().subscription(req.param("s"));
+        ctx.fault(sub.subscriptionFaults(), "list-vms");
+        return page(req, sub.vms());
+    }
+
+    ArmResponse listInResourceGroup(ArmRequest req) {
+        SubscriptionRecord sub = ctx.state().subscription(req.param("s"));
+        ctx.fault(sub.subscriptionFaults(), "list-vms");
+        String rg = req.param("rg");
+        return page(req, sub.vms().stream().filter(v -> v.resourceGroup().equalsIgnoreCase(rg)).toList());
+    }
+
+    private ArmResponse page(ArmRequest req, List<VmRecord> all) {
+        int offset = skipToken(req.query("$skiptoken"));
+        ObjectNode root = Json.object();
+        ArrayNode value = root.putArray("value");
+        int end = Math.min(all.size(), offset + pageSize);
+        for (int i = offset; i < end; i++) {
+            value.add(VmJson.model(all.get(i), false));
+        }
+        if (end < all.size()) {
+            root.put("nextLink", ctx.base() + req.path() + "?api-version=" + req.query("api-version")
+                    + "&%24skiptoken=" + URLEncoder.encode(String.valueOf(end), StandardCharsets.UTF_8));
+        }
+        return ArmResponse.ok(root);
+    }
+
+    static int skipToken(String token) {
+        if (token == null) {
+            return 0;
+        }
+        try {
+            int n = Integer.parseInt(token);
+            if (n < 0) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw ArmException.badRequest("InvalidSkipToken", "The skip token '" + token + "' is not valid.");
+        }
+    }
+
+    ArmResponse vmLocks(ArmRequest req) {
+        VmRecord vm = vm(req);
+        ObjectNode root = Json.object();
+        ArrayNode value = root.putArray("value");
+        addLocks(value, vm);
+        return ArmResponse.ok(root);
+    }
+
+    ArmResponse resourceGroupLocks(ArmRequest req) {
+        SubscriptionRecord sub = ctx.state().subscription(req.param("s"));
+        String rg = req.param("rg");
+        ObjectNode root = Json.object();
+        ArrayNode value = root.putArray("value");
+        for (VmRecord vm : sub.vms()) {
+            if (vm.resourceGroup().equalsIgnoreCase(rg)) {
+                addLocks(value, vm);
+            }
+        }
+        return ArmResponse.ok(root);
+    }
+
+    private static void addLocks(ArrayNode value, VmRecord vm) {
+        for (String level : vm.locks()) {
+            String name = "lock-" + level.toLowerCase();
+            ObjectNode lock = value.addObject();
+            lock.putObject("properties").put("level", level).put("notes", "Set by the fleet file");
+            lock.put("id", vm.id() + "/providers/Microsoft.Authorization/locks/" + name);
+            lock.put("type", "Microsoft.Authorization/locks");
+            lock.put("name", name);
+        }
+    }
+}

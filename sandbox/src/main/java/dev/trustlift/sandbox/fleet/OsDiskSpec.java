@@ -1,0 +1,13 @@
+package dev.trustlift.sandbox.fleet;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The OS disk. {@code layout} is a preset name, an explicit partition list or {"image": path}
+ * (see LayoutSpec).
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record OsDiskSpec(String name, Integer sizeGb, Boolean managed, Boolean ephemeral, String hyperVGeneration,
+                         String imageReference, String encryption, JsonNode layout) {
+}

@@ -1,0 +1,11 @@
+package dev.trustlift.sandbox.fleet;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.Map;
+
+/** A VM size offered in one location, with ARM's capability names (HyperVGenerations, TrustedLaunchDisabled, ...). */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record SkuSpec(String name, String location, String family, Map<String, String> capabilities,
+                      List<String> restrictions) {
+}

@@ -1,0 +1,119 @@
+package dev.trustlift.sandbox.guest;
+
+import dev.trustlift.sandbox.guest.DiskLayout.Part;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * MBR2GPT.EXE on a simulated disk: the tool's own output lines and exit codes
+ * (facts/disk-conversion.md section 1). Room for the ESP is not one of the validation checks,
+ * so /validate passes a disk without room and /convert then fails creating the ESP (exit 8).
+ */
+public final class Mbr2GptSimulator {
+    public static final int OK = 0;
+    public static final int INITIALIZATION_ERROR = 3;
+    public static final int VOLUME_ENCRYPTED = 6;
+    public static final int LAYOUT_INVALID = 7;
+    public static final int ESP_FAILED = 8;
+    public static final int BOOT_FILES_FAILED = 9;
+    public static final int GPT_APPLY_FAILED = 10;
+    public static final int INTERNAL_ERROR = 2;
+
+    private static final String P = "MBR2GPT: ";
+    private static final String LAYOUT_FAILED = "Disk layout validation failed for disk 0";
+    private static final String NO_ROOM = "Cannot find room for the EFI system partition";
+
+    /** The named results a fleet's guest fault can force (docs/sandbox.md). */
+    public static final List<String> FAULT_RESULTS = List.of("layout", "no-room", "encrypted", "os-partition",
+            "boot-files", "gpt-apply", "internal", "reagent-warning");
+
+    private Mbr2GptSimulator() {
+    }
+
+    public static ScriptResult run(boolean convert, boolean allowFullOs, DiskLayout disk, GuestState guest, String fault) {
+        List<String> out = new ArrayList<>();
+        out.add(P + "Attempting to " + (convert ? "convert" : "validate") + " disk 0");
+        if (!allowFullOs) {
+            out.add("ERROR: MBR2GPT can only be used from the Windows Preinstallation Environment. Use /allowFullOS to override.");
+            return ScriptResult.of(out, INITIALIZATION_ERROR);
+        }
+        out.add(P + "Retrieving layout of disk");
+        out.add(P + "Validating layout, disk sector size is: " + disk.sectorSize() + " bytes");
+        if ("internal".equals(fault)) {
+            out.add("MBR2GPT: An internal error occurred (simulated fault)");
+            return ScriptResult.of(out, INTERNAL_ERROR);
+        }
+        if ("os-partition".equals(fault)) {
+            out.add("Cannot find OS partition(s) for disk 0");
+            return ScriptResult.of(out, LAYOUT_INVALID);
+        }
+        if ("layout".equals(fault) || Mbr2GptRules.layoutProblem(disk) != null) {
+            out.add(LAYOUT_FAILED);
+            return ScriptResult.of(out, LAYOUT_INVALID);
+        }
+        if ("encrypted".equals(fault) || "on".equals(guest.bitlocker())) {
+            out.add("Cannot convert disk 0: volume C: is protected by BitLocker. Suspend or turn off BitLocker first.");
+            return ScriptResult.of(out, VOLUME_ENCRYPTED);
+        }
+        if (!convert) {
+            out.add(P + "Validation completed successfully");
+            return ScriptResult.of(out, OK);
+        }
+        return convert(out, disk, guest, fault);
+    }
+
+    private static ScriptResult convert(List<String> out, DiskLayout disk, GuestState guest, String fault) {
+        long espMb = disk.sectorSize() == 4096 ? 260 : 100;
+        long espSectors = disk.mib(espMb);
+        long gptTail = 33;
+        out.add(P + "Trying to shrink the OS partition");
+        Part os = disk.osPartition();
+        boolean tailRoom = disk.freeTailSectors() >= espSectors + gptTail + disk.mib(1);
+        boolean shrinkRoom = guest.shrinkableMb() >= espMb + 1;
+        if ("no-room".equals(fault) || (!tailRoom && !shrinkRoom)) {
+            out.add(NO_ROOM);
+            return ScriptResult.of(out, ESP_FAILED);
+        }
+        out.add(P + "Creating the EFI system partition");
+        out.add(P + "Installing the new boot files");
+        if ("boot-files".equals(fault)) {
+            out.add("Failed to install the new boot files");
+            return ScriptResult.of(out, BOOT_FILES_FAILED);
+        }
+        out.add(P + "Performing the layout conversion");
+        if ("gpt-apply".equals(fault)) {
+            out.add("Failed to apply the GPT layout to disk 0");
+            return ScriptResult.of(out, GPT_APPLY_FAILED);
+        }
+        out.add(P + "Migrating default boot entry");
+        out.add(P + "Adding recovery boot entry");
+        out.add(P + "Fixing drive letter mapping");
+        out.add(P + "Conversion completed successfully");
+        if ("reagent-warning".equals(fault)) {
+            out.add(P + "Failed to update ReAgent.xml, please try to  manually disable and enable WinRE.");
+        }
+        out.add(P + "Before the new system can boot properly you need to switch the firmware to boot to UEFI mode!");
+        List<Part> parts = new ArrayList<>();
+        int next = disk.parts().stream().mapToInt(Part::number).max().orElse(0) + 1;
+        long espStart;
+        for (Part p : disk.parts()) {
+            String type = p.type().equals("27") ? "2700" : "0700";
+            long sectors = p.sectors();
+            if (p == os && !tailRoom) {
+                sectors -= espSectors;
+                guest.consume(espMb);
+            }
+            parts.add(new Part(p.number(), type, p.start(), sectors, false, false));
+        }
+        if (tailRoom) {
+            espStart = disk.parts().stream().mapToLong(Part::end).max().orElse(2047) + 1;
+        } else {
+            espStart = os.start() + os.sectors() - espSectors;
+        }
+        parts.add(new Part(next, "EF00", espStart, espSectors, false, false));
+        parts.sort(Comparator.comparingLong(Part::start));
+        DiskLayout converted = new DiskLayout(DiskLayout.Scheme.GPT, disk.sectorSize(), disk.sectors(), parts, false, true);
+        return new ScriptResult(out, List.of(), OK, converted);
+    }
+}

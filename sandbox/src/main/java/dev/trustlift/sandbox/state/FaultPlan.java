@@ -1,0 +1,71 @@
+package dev.trustlift.sandbox.state;
+
+import dev.trustlift.sandbox.fleet.FaultSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A VM's injected faults with their use counts. A fault with {@code times: n} fires on the first
+ * n matching calls and then lets them through; without {@code times} it fires on every call.
+ */
+public final class FaultPlan {
+    private static final FaultPlan EMPTY = new FaultPlan(List.of());
+
+    private final List<Armed> armed;
+
+    private record Armed(FaultSpec spec, AtomicInteger used) {
+        boolean fire() {
+            if (spec.times() == null) {
+                used.incrementAndGet();
+                return true;
+            }
+            int n = used.incrementAndGet();
+            return n <= spec.times();
+        }
+    }
+
+    private FaultPlan(List<Armed> armed) {
+        this.armed = armed;
+    }
+
+    public static FaultPlan of(List<FaultSpec> specs) {
+        if (specs == null || specs.isEmpty()) {
+            return EMPTY;
+        }
+        List<Armed> list = new ArrayList<>();
+        for (FaultSpec s : specs) {
+            list.add(new Armed(s, new AtomicInteger()));
+        }
+        return new FaultPlan(List.copyOf(list));
+    }
+
+    public boolean isEmpty() {
+        return armed.isEmpty();
+    }
+
+    /** The ARM fault that fires for this call of {@code op}, or null. */
+    public FaultSpec fireOp(String op) {
+        for (Armed a : armed) {
+            if (op.equals(a.spec().op()) && a.fire()) {
+                return a.spec();
+            }
+        }
+        return null;
+    }
+
+    /** The forced result of a guest step ("mbr2gpt-convert", "boot", ...), or null. */
+    public String fireGuest(String step) {
+        for (Armed a : armed) {
+            if (step.equals(a.spec().guest()) && a.fire()) {
+                return a.spec().result();
+            }
+        }
+        return null;
+    }
+
+    /** Faults of subscription-wide operations (skus, list-vms, feature-register) listed on this VM. */
+    public List<FaultSpec> specs() {
+        return armed.stream().map(Armed::spec).toList();
+    }
+}

@@ -1,0 +1,106 @@
+package dev.trustlift.sandbox;
+
+import static dev.trustlift.sandbox.ArmClient.API;
+import static dev.trustlift.sandbox.ArmClient.vm;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.trustlift.sandbox.fleet.Fleet;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** 202 -> InProgress -> Succeeded with the state change at the end, as ARM's pollers see it. */
+class LongRunningOperationTest {
+    private SandboxServer server;
+    private ArmClient arm;
+
+    @BeforeEach
+    void start() throws Exception {
+        // 0.02: a deallocate takes 1.2 s, long enough to see it in progress
+        String text = Fleets.text("rules.json").replace("\"timeScale\": 0.001", "\"timeScale\": 0.02");
+        server = SandboxServer.start(Fleet.parse(text, "rules.json"), 0);
+        arm = new ArmClient(server.endpoint());
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private String power(String name) {
+        return arm.get("/_sandbox/state?vm=" + name).json().at("/vms/0/power").asText();
+    }
+
+    @Test
+    void deallocateIsAcceptedThenInProgressThenSucceeded() {
+        ArmClient.Answer a = arm.send("POST", vm("rg-app", "web01") + "/deallocate?" + API, null);
+        assertEquals(202, a.status());
+        String async = a.header("Azure-AsyncOperation");
+        String location = a.header("Location");
+        assertNotNull(async);
+        assertTrue(async.startsWith(server.endpoint() + "subscriptions/" + ArmClient.SUB
+                + "/providers/Microsoft.Compute/locations/eastus/operations/"), async);
+        assertTrue(location.contains("monitor=true"), location);
+        assertTrue(Long.parseLong(a.header("Retry-After")) >= 1);
+        assertEquals(200, Long.parseLong(a.header("retry-after-ms")));
+
+        JsonNode first = arm.get(async).json();
+        assertEquals("InProgress", first.path("status").asText());
+        assertEquals("deallocating", power("web01"));
+        assertEquals("PowerState/deallocating",
+                arm.get(vm("rg-app", "web01") + "/instanceView?" + API).json().at("/statuses/1/code").asText());
+        assertEquals(202, arm.get(location).status(), "the Location URL answers 202 while running");
+
+        JsonNode done = arm.await(async);
+        assertEquals("Succeeded", done.path("status").asText());
+        assertTrue(done.has("startTime") && done.has("endTime"));
+        assertEquals("deallocated", power("web01"));
+        assertEquals(200, arm.get(location).status());
+
+        ArmClient.Answer start = arm.send("POST", vm("rg-app", "web01") + "/start?" + API, null);
+        assertEquals(202, start.status());
+        assertEquals("starting", power("web01"));
+        assertEquals("Succeeded", arm.await(start.header("Azure-AsyncOperation")).path("status").asText());
+        assertEquals("running", power("web01"));
+        JsonNode iv = arm.get(vm("rg-app", "web01") + "/instanceView?" + API).json();
+        assertEquals("BootStatus/succeeded", iv.at("/statuses/2/code").asText());
+    }
+
+    @Test
+    void patchAnswers200UpdatingWithAsyncHeaderThenSucceeded() {
+        ArmClient.Answer a = arm.send("PATCH", vm("rg-app", "web01") + "?" + API, "{\"tags\":{\"owner\":\"ops\"}}");
+        assertEquals(200, a.status());
+        assertEquals("Updating", a.json().at("/properties/provisioningState").asText());
+        assertEquals("ops", a.json().at("/tags/owner").asText());
+        assertEquals("Succeeded", arm.await(a.header("Azure-AsyncOperation")).path("status").asText());
+        assertEquals("Succeeded", arm.get(vm("rg-app", "web01") + "?" + API).json().at("/properties/provisioningState").asText());
+    }
+
+    @Test
+    void secondChangeWhileOneRunsIsRefused() {
+        assertEquals(202, arm.send("POST", vm("rg-app", "web01") + "/deallocate?" + API, null).status());
+        ArmClient.Answer again = arm.send("POST", vm("rg-app", "web01") + "/start?" + API, null);
+        assertEquals(409, again.status());
+        assertEquals("OperationNotAllowed", again.json().at("/error/code").asText());
+    }
+
+    @Test
+    void stateChangesWithoutPollingOnceTheLatencyHasPassed() {
+        arm.send("POST", vm("rg-app", "web01") + "/deallocate?" + API, null);
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (!power("web01").equals("deallocated") && System.currentTimeMillis() < deadline) {
+            ArmClient.sleep(50);
+        }
+        assertEquals("deallocated", power("web01"));
+    }
+
+    @Test
+    void unknownOperationIs404() {
+        ArmClient.Answer a = arm.get("/subscriptions/" + ArmClient.SUB
+                + "/providers/Microsoft.Compute/locations/eastus/operations/nope?" + API);
+        assertEquals(404, a.status());
+    }
+}
