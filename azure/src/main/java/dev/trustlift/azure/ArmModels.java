@@ -165,11 +165,19 @@ final class ArmModels {
     }
 
     static ResourceLock lock(ManagementLockObjectInner inner) {
-        String id = inner.id();
+        return lock(inner.id(), inner.name(), inner.level() == null ? null : inner.level().toString());
+    }
+
+    private static ResourceLock lock(String id, String name, String level) {
         int at = id == null ? -1 : id.toLowerCase(java.util.Locale.ROOT).indexOf(LOCKS_SEGMENT.toLowerCase(java.util.Locale.ROOT));
         String scope = at < 0 ? null : id.substring(0, at);
-        return new ResourceLock(inner.name(), ResourceLock.Level.parse(
-                inner.level() == null ? null : inner.level().toString()), scope);
+        return new ResourceLock(name, ResourceLock.Level.parse(level), scope);
+    }
+
+    /** A lock from a raw JSON listing: same shape as the SDK's model. */
+    static ResourceLock lock(com.fasterxml.jackson.databind.JsonNode json) {
+        return lock(json.path("id").asText(null), json.path("name").asText(null),
+                json.path("properties").path("level").asText(null));
     }
 
     static RestorePoint restorePoint(String collectionId, RestorePointInner inner) {

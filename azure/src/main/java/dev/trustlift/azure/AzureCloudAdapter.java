@@ -1,6 +1,10 @@
 package dev.trustlift.azure;
 
+import com.azure.core.http.HttpMethod;
 import com.azure.core.util.Context;
+import com.azure.core.management.polling.PollResult;
+import com.azure.core.util.polling.LongRunningOperationStatus;
+import com.azure.core.util.polling.PollResponse;
 import com.azure.core.util.polling.SyncPoller;
 import com.azure.resourcemanager.compute.fluent.ComputeManagementClient;
 import com.azure.resourcemanager.compute.fluent.models.DiskInner;
@@ -19,6 +23,7 @@ import com.azure.resourcemanager.compute.models.SecurityProfile;
 import com.azure.resourcemanager.compute.models.SecurityTypes;
 import com.azure.resourcemanager.compute.models.UefiSettings;
 import com.azure.resourcemanager.resources.fluentcore.arm.ResourceUtils;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.trustlift.core.cloud.BackupProtection;
 import dev.trustlift.core.cloud.Cloud;
 import dev.trustlift.core.cloud.CloudScope;
@@ -54,11 +59,17 @@ import java.util.Map;
 public final class AzureCloudAdapter implements Cloud {
 
     private static final String FEATURE_SEPARATOR = "/";
+    /** The version azure-resourcemanager-resources 2.52.0 uses for locks. */
+    static final String LOCKS_API_VERSION = "2017-04-01";
 
     private final AzureConnection connection;
 
     public AzureCloudAdapter(AzureConnection connection) {
         this.connection = connection;
+    }
+
+    private ArmRest rest() {
+        return new ArmRest(connection.pipeline(), connection.resourceManagerEndpoint());
     }
 
     private ComputeManagementClient compute(String subscription) {
@@ -165,7 +176,7 @@ public final class AzureCloudAdapter implements Cloud {
     @Override
     public BackupProtection getBackupProtection(VmRef vm, String location) {
         return ArmErrors.call("get backup status of " + vm, () ->
-                new BackupStatusReader(connection.pipeline(), connection.resourceManagerEndpoint()).read(vm, location));
+                new BackupStatusReader(rest()).read(vm, location));
     }
 
     @Override
@@ -182,8 +193,9 @@ public final class AzureCloudAdapter implements Cloud {
                     found.putIfAbsent(inner.id().toLowerCase(Locale.ROOT), lock);
                 }
             }
-            for (var inner : locks.listByScope(vm.id())) {
-                found.putIfAbsent(inner.id().toLowerCase(Locale.ROOT), ArmModels.lock(inner));
+            for (JsonNode lock : rest().send(HttpMethod.GET, vm.id() + "/providers/Microsoft.Authorization/locks",
+                    LOCKS_API_VERSION, null).path("value")) {
+                found.putIfAbsent(lock.path("id").asText().toLowerCase(Locale.ROOT), ArmModels.lock(lock));
             }
             return List.copyOf(found.values());
         });
@@ -224,6 +236,24 @@ public final class AzureCloudAdapter implements Cloud {
                     .withLocation(disk.location());
             return ArmModels.snapshot(await(compute(ResourceUtils.subscriptionFromResourceId(diskId)).getSnapshots()
                     .beginCreateOrUpdate(ResourceUtils.groupFromResourceId(diskId), snapshotName, snapshot), null));
+        });
+    }
+
+    @Override
+    public OsDisk createDisk(VmRef vm, String sourceId, String diskName) {
+        return ArmErrors.call("create disk " + diskName + " for " + vm, () -> {
+            var client = compute(vm.subscription());
+            VirtualMachineInner model = client.getVirtualMachines().getByResourceGroup(vm.resourceGroup(), vm.name());
+            // Disk restore points are restored; snapshots and disks are copied.
+            DiskCreateOption option = sourceId.toLowerCase(Locale.ROOT).contains("/diskrestorepoints/")
+                    ? DiskCreateOption.RESTORE : DiskCreateOption.COPY;
+            DiskInner disk = (DiskInner) new DiskInner()
+                    .withCreationData(new CreationData().withCreateOption(option).withSourceResourceId(sourceId))
+                    .withLocation(model.location());
+            if (model.zones() != null && !model.zones().isEmpty()) {
+                disk.withZones(model.zones());
+            }
+            return ArmModels.disk(await(client.getDisks().beginCreateOrUpdate(vm.resourceGroup(), diskName, disk), null));
         });
     }
 
@@ -283,15 +313,18 @@ public final class AzureCloudAdapter implements Cloud {
      * Polls to completion. The configured interval applies only when ARM sends no Retry-After;
      * a timeout, when given, bounds the whole wait.
      */
-    private <T> T await(SyncPoller<?, T> poller, Duration timeout) {
+    private <T> T await(SyncPoller<PollResult<T>, T> poller, Duration timeout) {
         Duration interval = connection.settings().pollInterval();
         if (interval != null) {
             poller.setPollInterval(interval);
         }
-        if (timeout != null) {
-            poller.waitForCompletion(timeout);
-        } else {
-            poller.waitForCompletion();
+        PollResponse<PollResult<T>> last = timeout == null ? poller.waitForCompletion() : poller.waitForCompletion(timeout);
+        LongRunningOperationStatus status = last.getStatus();
+        if (status == LongRunningOperationStatus.FAILED || status == LongRunningOperationStatus.USER_CANCELLED) {
+            // The poller reports a failed operation as a status, not an exception; the error body
+            // of the status document carries ARM's code.
+            PollResult.Error error = last.getValue() == null ? null : last.getValue().getError();
+            throw OperationFailure.from(status.toString(), error);
         }
         return poller.getFinalResult();
     }

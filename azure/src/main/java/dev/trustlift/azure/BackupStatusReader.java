@@ -1,19 +1,11 @@
 package dev.trustlift.azure;
 
-import com.azure.core.http.HttpHeaderName;
 import com.azure.core.http.HttpMethod;
-import com.azure.core.http.HttpPipeline;
-import com.azure.core.http.HttpRequest;
-import com.azure.core.http.HttpResponse;
-import com.azure.core.util.Context;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trustlift.core.cloud.BackupProtection;
-import dev.trustlift.core.cloud.CloudException;
 import dev.trustlift.core.cloud.VmRef;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
@@ -25,14 +17,12 @@ import java.nio.charset.StandardCharsets;
 final class BackupStatusReader {
 
     static final String API_VERSION = "2025-02-01";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = ArmRest.JSON;
 
-    private final HttpPipeline pipeline;
-    private final String endpoint;
+    private final ArmRest rest;
 
-    BackupStatusReader(HttpPipeline pipeline, String endpoint) {
-        this.pipeline = pipeline;
-        this.endpoint = endpoint;
+    BackupStatusReader(ArmRest rest) {
+        this.rest = rest;
     }
 
     BackupProtection read(VmRef vm, String location) {
@@ -55,25 +45,7 @@ final class BackupStatusReader {
     }
 
     private JsonNode send(HttpMethod method, String path, JsonNode body) {
-        HttpRequest request = new HttpRequest(method, endpoint + path + "?api-version=" + API_VERSION);
-        request.setHeader(HttpHeaderName.ACCEPT, "application/json");
-        if (body != null) {
-            request.setHeader(HttpHeaderName.CONTENT_TYPE, "application/json");
-            request.setBody(body.toString());
-        }
-        try (HttpResponse response = pipeline.sendSync(request, Context.NONE)) {
-            String text = response.getBodyAsBinaryData() == null ? "" : response.getBodyAsBinaryData().toString();
-            JsonNode json = text.isBlank() ? JSON.createObjectNode() : JSON.readTree(text);
-            if (response.getStatusCode() / 100 != 2) {
-                JsonNode error = json.path("error");
-                throw new CloudException(error.path("code").asText("Http" + response.getStatusCode()),
-                        error.path("message").asText(method + " " + path + " failed"),
-                        response.getStatusCode(), response.getHeaderValue(ArmErrors.REQUEST_ID), null);
-            }
-            return json;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return rest.send(method, path, API_VERSION, body);
     }
 
     private static String text(JsonNode node, String field) {

@@ -16,7 +16,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Lists VMs through Azure Resource Graph. A Resources row of a VM has the same shape as the ARM
@@ -26,23 +25,16 @@ final class GraphVmQuery {
 
     /** Resource Graph's page size limit. */
     static final int PAGE = 1000;
-    /** ARM resource group names: letters, digits, '_', '-', '.', '(' and ')'. Nothing to escape. */
-    private static final Pattern RESOURCE_GROUP = Pattern.compile("[-\\w._()]{1,90}");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private GraphVmQuery() {
     }
 
-    static String query(CloudScope scope) {
-        StringBuilder q = new StringBuilder("Resources | where type =~ 'microsoft.compute/virtualmachines'");
-        if (scope.resourceGroup() != null) {
-            if (!RESOURCE_GROUP.matcher(scope.resourceGroup()).matches()) {
-                throw new IllegalArgumentException("not a resource group name: '" + scope.resourceGroup() + "'");
-            }
-            q.append(" | where resourceGroup =~ '").append(scope.resourceGroup()).append('\'');
-        }
-        return q.append(" | order by id asc").toString();
-    }
+    /**
+     * One fixed query. Resource group and tags are filtered here rather than in KQL: user text
+     * never enters a query, and the sandbox (like trustlift) needs to understand only this form.
+     */
+    static final String QUERY = "Resources | where type =~ 'microsoft.compute/virtualmachines'";
 
     static List<Vm> run(ResourceGraphManager graph, CloudScope scope) {
         List<Vm> out = new ArrayList<>();
@@ -50,13 +42,14 @@ final class GraphVmQuery {
         do {
             QueryResponse page = graph.resourceProviders().resources(new QueryRequest()
                     .withSubscriptions(scope.subscriptions())
-                    .withQuery(query(scope))
+                    .withQuery(QUERY)
                     .withOptions(new QueryRequestOptions().withResultFormat(ResultFormat.OBJECT_ARRAY)
                             .withTop(PAGE).withSkipToken(skipToken)));
             for (Object row : rows(page.data())) {
                 Vm vm = ArmModels.vm(parseVm(row));
-                // Tags are filtered here rather than in KQL so user-supplied text never enters a query.
-                if (scope.matchesTags(vm.tags())) {
+                boolean inGroup = scope.resourceGroup() == null
+                        || scope.resourceGroup().equalsIgnoreCase(vm.ref().resourceGroup());
+                if (inGroup && scope.matchesTags(vm.tags())) {
                     out.add(vm);
                 }
             }

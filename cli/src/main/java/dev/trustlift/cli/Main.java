@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 dev.trustlift.cli.sandbox.SandboxCommand.class,
+                dev.trustlift.cli.cloud.DiscoverCommand.class,
         })
 public final class Main implements Runnable {
 

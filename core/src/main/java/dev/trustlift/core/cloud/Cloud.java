@@ -43,7 +43,7 @@ public interface Cloud {
 
     BackupProtection getBackupProtection(VmRef vm, String location);
 
-    /** Locks on the VM itself, its resource group and its subscription. */
+    /** Locks that apply to the VM: on the VM itself and on its resource group. */
     List<ResourceLock> findLocks(VmRef vm);
 
     /**
@@ -60,6 +60,12 @@ public interface Cloud {
 
     /** An incremental snapshot of a managed disk, in the disk's resource group and location. */
     Snapshot createIncrementalSnapshot(String diskId, String snapshotName);
+
+    /**
+     * Creates a managed disk beside the VM (its resource group and location) from a snapshot, a
+     * disk or a disk restore point: rollback builds the old OS disk this way, then swaps it in.
+     */
+    OsDisk createDisk(VmRef vm, String sourceId, String diskName);
 
     /** Grows a managed disk (the VM must be deallocated, or the disk eligible for live resize). */
     OsDisk growDisk(String diskId, int newSizeGb);

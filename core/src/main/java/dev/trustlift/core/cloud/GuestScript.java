@@ -30,12 +30,22 @@ public record GuestScript(OsType os, List<String> lines, Duration timeout) {
         }
     }
 
-    /** The lines actually sent: the script wrapped so that its last output line is the exit marker. */
+    /**
+     * The lines actually sent: the script wrapped so that its last output line is the exit marker.
+     * Leading comment lines stay first, outside the wrapper: a shebang must be line one, and the
+     * sandbox's simulated guests recognise a script by its first line ({@code # trustlift:<name>}).
+     */
     public List<String> wrappedLines() {
         List<String> out = new ArrayList<>();
+        int body = 0;
+        while (body < lines.size() && (lines.get(body).isBlank() || lines.get(body).strip().startsWith("#"))) {
+            out.add(lines.get(body));
+            body++;
+        }
+        List<String> rest = lines.subList(body, lines.size());
         if (os == OsType.LINUX) {
             out.add("(");
-            out.addAll(lines);
+            out.addAll(rest);
             out.add(")");
             out.add("echo \"" + EXIT_MARKER + "$?\"");
         } else {
@@ -43,7 +53,7 @@ public record GuestScript(OsType os, List<String> lines, Duration timeout) {
             out.add("$trustliftOk = $true");
             out.add("try {");
             out.add("& {");
-            out.addAll(lines);
+            out.addAll(rest);
             out.add("}");
             out.add("$trustliftOk = $?");
             out.add("} catch { Write-Error $_; $trustliftOk = $false }");

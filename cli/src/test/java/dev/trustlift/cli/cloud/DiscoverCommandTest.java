@@ -1,0 +1,160 @@
+package dev.trustlift.cli.cloud;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import dev.trustlift.cli.Main;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * trustlift discover in-process through Main.run, against a loopback server answering with the
+ * public ARM examples: a Gen1 VM (its disk says V1) and a Trusted Launch VM.
+ */
+class DiscoverCommandTest {
+
+    static final String SUB = "11111111-1111-1111-1111-111111111111";
+    static final ObjectMapper JSON = new ObjectMapper();
+    static HttpServer server;
+    static final List<String> calls = new CopyOnWriteArrayList<>();
+
+    static String example(String file) throws IOException {
+        try (InputStream in = DiscoverCommandTest.class.getResourceAsStream("/arm/" + file)) {
+            JsonNode root = JSON.readTree(in);
+            return root.path("responses").path("200").path("body").toString().replace("{subscription-id}", SUB);
+        }
+    }
+
+    @BeforeAll
+    static void start() throws IOException {
+        String gen1 = example("VirtualMachine_Get.json");
+        String tl = example("VirtualMachine_Create_WithUefiSettings.json")
+                .replace("virtualMachines/myVM", "virtualMachines/tlVM").replace("\"name\":\"myVM\"", "\"name\":\"tlVM\"");
+        String disk = example("Disk_Get.json");
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            calls.add(exchange.getRequestMethod() + " " + path);
+            String body;
+            int status = 200;
+            if (path.equals("/subscriptions/" + SUB + "/providers/Microsoft.Compute/virtualMachines")) {
+                body = "{\"value\":[" + gen1 + "," + tl + "]}";
+            } else if (path.equals("/subscriptions/" + SUB + "/resourceGroups/myResourceGroup/providers/Microsoft.Compute/disks/myOsDisk")) {
+                body = disk;
+            } else if (path.startsWith("/subscriptions/22222222-")) {
+                status = 409;
+                body = "{\"error\":{\"code\":\"OperationNotAllowed\",\"message\":\"subscription is disabled\"}}";
+            } else {
+                status = 404;
+                body = "{\"error\":{\"code\":\"SandboxUnsupported\",\"message\":\"" + path + " is not emulated\"}}";
+            }
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.getResponseHeaders().set("x-ms-request-id", "rid-" + calls.size());
+            exchange.sendResponseHeaders(status, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop(0);
+    }
+
+    static String endpoint() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+    }
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), args);
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void jsonListsBothVmsWithGenerationAndSecurityType() throws Exception {
+        Run r = run("discover", "--endpoint", endpoint(), "--subscription", SUB, "--output", "json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode vms = JSON.readTree(r.out());
+        assertEquals(2, vms.size(), r.out());
+        JsonNode gen1 = vms.get(0);
+        assertEquals("myVM", gen1.path("name").asText());
+        assertEquals("myResourceGroup", gen1.path("resourceGroup").asText());
+        assertEquals("West US", gen1.path("location").asText());
+        assertEquals("Standard_DS3_v2", gen1.path("size").asText());
+        assertEquals("V1", gen1.path("generation").asText(), "from the OS disk's hyperVGeneration");
+        assertEquals("Standard", gen1.path("securityType").asText());
+        JsonNode tl = vms.get(1);
+        assertEquals("tlVM", tl.path("name").asText());
+        assertEquals("V2", tl.path("generation").asText());
+        assertEquals("TrustedLaunch", tl.path("securityType").asText());
+        assertTrue(calls.contains("GET /subscriptions/" + SUB + "/resourceGroups/myResourceGroup/providers/Microsoft.Compute/disks/myOsDisk"));
+    }
+
+    @Test
+    void tableIsTheDefault() {
+        Run r = run("discover", "--endpoint", endpoint(), "--subscription", SUB);
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertTrue(lines.get(0).startsWith("NAME"), r.out());
+        assertTrue(lines.get(1).matches("myVM +myResourceGroup +West US +Standard_DS3_v2 +V1 +Standard"), lines.get(1));
+        assertEquals("2 VMs, 1 Generation 1", lines.get(lines.size() - 1));
+    }
+
+    @Test
+    void armErrorIsOneLineWithCodeAndRequestId() {
+        Run r = run("discover", "--endpoint", endpoint(), "--subscription", "22222222-2222-2222-2222-222222222222");
+        assertEquals(1, r.code());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().matches("trustlift: error: OperationNotAllowed \\(HTTP 409, request rid-\\d+\\): subscription is disabled\\R"),
+                r.err());
+    }
+
+    @Test
+    void unreachableEndpointIsOneLineAndExitOne() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Run r = run("discover", "--endpoint", "http://127.0.0.1:" + port + "/", "--subscription", SUB);
+        assertEquals(1, r.code());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().startsWith("trustlift: error: EndpointUnreachable: "), r.err());
+    }
+
+    @Test
+    void missingSubscriptionIsAUsageError() {
+        Run r = run("discover", "--endpoint", endpoint());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--subscription"), r.err());
+    }
+
+    @Test
+    void badEndpointAndCloudAreUsageErrors() {
+        assertEquals(2, run("discover", "--endpoint", "ftp://x/", "--subscription", SUB).code());
+        Run r = run("discover", "--cloud", "AzureMoon", "--subscription", SUB);
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("unknown cloud 'AzureMoon'"), r.err());
+    }
+}
