@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.trustlift.sandbox.control.ControlEndpoints;
 import dev.trustlift.sandbox.http.ArmException;
+import dev.trustlift.sandbox.identity.BearerTokenGate;
 import dev.trustlift.sandbox.http.ArmRequest;
 import dev.trustlift.sandbox.http.ArmResponse;
 import dev.trustlift.sandbox.http.Json;
@@ -90,7 +91,8 @@ final class ArmDispatcher implements HttpHandler {
                 }
             }
             write(ex, resp, requestId, admission);
-            rt.calls.add(new CallLog.Call(Instant.now().toString(), req.method(), path, rawQuery, resp.status(), auth, requestId));
+            rt.calls.add(new CallLog.Call(Instant.now().toString(), req.method(), path, rawQuery, resp.status(), auth,
+                    requestId, BearerTokenGate.logEntry(ex)));
         }
     }
 

@@ -4,6 +4,7 @@ import dev.trustlift.azure.AzureCloudAdapter;
 import dev.trustlift.azure.AzureConnection;
 import dev.trustlift.azure.CloudName;
 import dev.trustlift.azure.ConnectionSettings;
+import dev.trustlift.azure.SignInSettings;
 import dev.trustlift.core.cloud.Cloud;
 import java.net.URI;
 
@@ -16,11 +17,11 @@ final class CloudConnector {
     private CloudConnector() {
     }
 
-    static Cloud connect(URI endpoint, String cloudName, boolean verbose) {
+    static Cloud connect(URI endpoint, String cloudName, boolean verbose, SignInSettings signIn) {
         CloudName cloud = CloudName.parse(cloudName);
         ConnectionSettings settings = endpoint == null
-                ? ConnectionSettings.azure(cloud, verbose)
-                : new ConnectionSettings(endpoint, cloud, verbose, null, null);
+                ? ConnectionSettings.azure(cloud, verbose).withSignIn(signIn)
+                : new ConnectionSettings(endpoint, cloud, verbose, null, null, signIn);
         return new AzureCloudAdapter(AzureConnection.shared(settings));
     }
 }

@@ -4,6 +4,8 @@ import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.util.Map;
+import java.util.UUID;
+import java.util.function.BiConsumer;
 
 /**
  * Lets an ARM call through only with a valid bearer token from the sandbox's authority; otherwise
@@ -15,9 +17,16 @@ public final class BearerTokenGate extends Filter {
     public static final String CHECK_ATTRIBUTE = "trustlift.bearer-check";
 
     private final TokenAuthority authority;
+    private final BiConsumer<HttpExchange, TokenAuthority.BearerCheck> refusals;
 
     public BearerTokenGate(TokenAuthority authority) {
+        this(authority, (exchange, check) -> { });
+    }
+
+    /** @param refusals told of every refused call after its 401 is sent (for the call log) */
+    public BearerTokenGate(TokenAuthority authority, BiConsumer<HttpExchange, TokenAuthority.BearerCheck> refusals) {
         this.authority = authority;
+        this.refusals = refusals;
     }
 
     @Override
@@ -33,7 +42,17 @@ public final class BearerTokenGate extends Filter {
         exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer authorization_uri=\"" + authorizationUri
                 + "\", error=\"invalid_token\", error_description=\"" + check.message().replace("\"", "'") + "\"");
         exchange.getResponseHeaders().set("x-ms-failure-cause", "gateway");
+        String requestId = UUID.randomUUID().toString();
+        exchange.getResponseHeaders().set("x-ms-request-id", requestId);
+        exchange.getResponseHeaders().set("x-ms-correlation-request-id", requestId);
         JsonReply.send(exchange, 401, Map.of("error", Map.of("code", check.errorCode(), "message", check.message())));
+        refusals.accept(exchange, check);
+    }
+
+    /** The call log's sign-in entry for an exchange: {@code bearer:valid}, {@code bearer:<code>}, or null without a gate. */
+    public static String logEntry(HttpExchange exchange) {
+        return exchange.getAttribute(CHECK_ATTRIBUTE) instanceof TokenAuthority.BearerCheck check
+                ? "bearer:" + (check.valid() ? "valid" : check.errorCode()) : null;
     }
 
     @Override

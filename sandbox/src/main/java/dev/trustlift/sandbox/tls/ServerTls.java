@@ -47,7 +47,11 @@ public final class ServerTls {
 
     /** An HTTPS server bound to {@code address} (not started), speaking TLS 1.2 and 1.3. */
     public HttpsServer newServer(InetSocketAddress address) throws IOException {
-        HttpsServer server = HttpsServer.create(address, 0);
+        return newServer(address, 0);
+    }
+
+    public HttpsServer newServer(InetSocketAddress address, int backlog) throws IOException {
+        HttpsServer server = HttpsServer.create(address, backlog);
         server.setHttpsConfigurator(new HttpsConfigurator(sslContext) {
             @Override
             public void configure(HttpsParameters params) {

@@ -1,17 +1,23 @@
-package dev.trustlift.cli;
+package dev.trustlift.cli.cloud;
 
 import dev.trustlift.azure.SignInSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * Sign-in and TLS trust flags shared by every command that talks to ARM. Each flag overrides the
  * AZURE_* variable azure-identity reads; the secret itself never goes on the command line (it would
  * show in `ps` and shell history), only the name of the variable holding it.
  */
-final class SignInOptions {
+public final class SignInOptions {
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
 
     @Option(names = "--tenant", paramLabel = "ID",
             description = "Tenant to sign in to (default: AZURE_TENANT_ID; 'adfs' for an AD FS authority).")
@@ -41,17 +47,17 @@ final class SignInOptions {
         if (clientSecretEnv != null) {
             secret = environment.get(clientSecretEnv);
             if (secret == null || secret.isEmpty()) {
-                throw new ErrorReporter.UsageException("--client-secret-env " + clientSecretEnv
+                throw new ParameterException(mixee.commandLine(), "--client-secret-env " + clientSecretEnv
                         + ": that environment variable is not set");
             }
         }
         if (caCert != null && !Files.isReadable(caCert)) {
-            throw new ErrorReporter.UsageException("--ca-cert " + caCert + ": no such readable file");
+            throw new ParameterException(mixee.commandLine(), "--ca-cert " + caCert + ": no such readable file");
         }
         try {
             return SignInSettings.resolve(environment, tenant, clientId, secret, authorityHost, caCert);
         } catch (IllegalArgumentException e) {
-            throw new ErrorReporter.UsageException(e.getMessage());
+            throw new ParameterException(mixee.commandLine(), e.getMessage());
         }
     }
 }
