@@ -12,8 +12,9 @@ import picocli.CommandLine.Command;
         description = "Upgrade Azure Generation 1 VMs to Generation 2 with Trusted Launch, safely and at scale.",
         subcommands = {
                 CommandLine.HelpCommand.class,
-                dev.trustlift.cli.sandbox.SandboxCommand.class,
                 dev.trustlift.cli.cloud.DiscoverCommand.class,
+                dev.trustlift.cli.assess.AssessCommand.class,
+                dev.trustlift.cli.sandbox.SandboxCommand.class,
         })
 public final class Main implements Runnable {
 

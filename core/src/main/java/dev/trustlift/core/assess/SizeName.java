@@ -1,0 +1,31 @@
+package dev.trustlift.core.assess;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The parts of an Azure size name: Standard_NC6s_v3 is family "NC", 6 vCPUs, version "v3".
+ * Used to compare sizes by family; the SKU capabilities stay the authority on numbers.
+ */
+public record SizeName(String family, String version) {
+    private static final Pattern NAME = Pattern.compile("(?:Standard_|Basic_)?([A-Za-z]+)\\d.*?(?:_(v\\d+))?", Pattern.CASE_INSENSITIVE);
+
+    public static SizeName parse(String size) {
+        Matcher m = NAME.matcher(size == null ? "" : size.trim());
+        if (!m.matches()) {
+            return new SizeName("", "");
+        }
+        return new SizeName(m.group(1).toUpperCase(Locale.ROOT), m.group(2) == null ? "" : m.group(2).toLowerCase(Locale.ROOT));
+    }
+
+    /** B-series sizes run on CPU credits. */
+    public boolean burstable() {
+        return family.startsWith("B");
+    }
+
+    /** GPU families whose vendor drivers are often unsigned for Secure Boot. */
+    public boolean gpu() {
+        return family.startsWith("NC") || family.startsWith("NV") || family.startsWith("ND");
+    }
+}

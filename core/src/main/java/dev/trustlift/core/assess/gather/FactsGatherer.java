@@ -1,0 +1,171 @@
+package dev.trustlift.core.assess.gather;
+
+import dev.trustlift.core.assess.AgentStatus;
+import dev.trustlift.core.assess.DiskEncryption;
+import dev.trustlift.core.assess.GuestFacts;
+import dev.trustlift.core.assess.LockFact;
+import dev.trustlift.core.assess.OsDiskFacts;
+import dev.trustlift.core.assess.Placement;
+import dev.trustlift.core.assess.VmFacts;
+import dev.trustlift.core.assess.rules.Tl130ExcludedByTag;
+import dev.trustlift.core.cloud.Cloud;
+import dev.trustlift.core.cloud.CloudException;
+import dev.trustlift.core.cloud.FeatureState;
+import dev.trustlift.core.cloud.HyperVGeneration;
+import dev.trustlift.core.cloud.InstanceView;
+import dev.trustlift.core.cloud.OsDisk;
+import dev.trustlift.core.cloud.OsDiskRef;
+import dev.trustlift.core.cloud.PowerState;
+import dev.trustlift.core.cloud.ResourceLock;
+import dev.trustlift.core.cloud.ScriptResult;
+import dev.trustlift.core.cloud.SecurityType;
+import dev.trustlift.core.cloud.Vm;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Turns the Cloud port's records into {@link VmFacts}, reading each fact once: the SKU list once
+ * per subscription and location, the preview feature once per subscription, and per VM the
+ * instance view, extensions, backup status and locks (the disk only when the instance view does
+ * not give the generation). VMs that will be skipped anyway (Trusted Launch, confidential,
+ * excluded by tag) cost no call. Nothing is changed; the guest probe runs only when asked.
+ */
+public final class FactsGatherer {
+    private final Cloud cloud;
+    private final boolean probeGuest;
+    private final SkuCatalogs skus;
+    private final Map<String, Optional<FeatureState>> features = new ConcurrentHashMap<>();
+
+    public FactsGatherer(Cloud cloud, boolean probeGuest) {
+        this.cloud = cloud;
+        this.probeGuest = probeGuest;
+        this.skus = new SkuCatalogs(cloud);
+    }
+
+    /** Reads the facts of one VM; a CloudException means the VM cannot be assessed (UNKNOWN). */
+    public VmFacts gather(Vm vm) {
+        VmFacts.Builder b = VmFacts.builder(vm.ref())
+                .location(vm.location())
+                .size(vm.size())
+                .osType(vm.osType())
+                .securityType(vm.securityType())
+                .tags(vm.tags())
+                .placement(new Placement(lastSegment(vm.availabilitySetId()), vm.zones(), null))
+                .os(null, null)
+                .powerState(PowerState.UNKNOWN)
+                .agent(AgentStatus.UNKNOWN);
+        OsDiskRef diskRef = vm.osDisk();
+        if (vm.securityType() != SecurityType.STANDARD || vm.tags().keySet().stream()
+                .anyMatch(Tl130ExcludedByTag.EXCLUDE_TAG::equalsIgnoreCase)) {
+            // The verdict is decided by the VM model alone; reading more would only cost calls.
+            return b.osDisk(disk(vm, diskRef, vm.securityType() == SecurityType.STANDARD ? HyperVGeneration.V1
+                    : HyperVGeneration.V2, null)).build();
+        }
+        InstanceView view = cloud.getInstanceView(vm.ref());
+        b.powerState(view.powerState() == null ? PowerState.UNKNOWN : view.powerState())
+                .agent(AgentStatus.parse(view.agentStatus()))
+                .os(blankToNull(view.osName()), blankToNull(view.osVersion()));
+        HyperVGeneration generation = view.hyperVGeneration();
+        OsDisk disk = null;
+        if ((generation == null || diskRef.sizeGb() <= 0) && diskRef.managed() && diskRef.id() != null) {
+            disk = cloud.getDisk(diskRef.id());
+            generation = disk.hyperVGeneration() != null ? disk.hyperVGeneration() : generation;
+        }
+        OsDiskFacts osDisk = disk(vm, diskRef, generation == null ? HyperVGeneration.V1 : generation, disk);
+        b.osDisk(osDisk)
+                .extensions(cloud.listExtensions(vm.ref()))
+                .backup(cloud.getBackupProtection(vm.ref(), vm.location()))
+                .locks(cloud.findLocks(vm.ref()).stream().map(l -> lock(vm, l)).toList())
+                .migrationFeature(feature(vm.ref().subscription()))
+                .skus(skus.catalog(vm.ref().subscription(), vm.location()));
+        if (!probeGuest) {
+            b.guestNotProbed("--probe-guest not given");
+        } else if (osDisk.generation() != HyperVGeneration.V1) {
+            b.guestNotProbed("the OS disk is already Gen2; nothing to convert");
+        } else if (view.powerState() != PowerState.RUNNING) {
+            b.guestNotProbed("the VM is not running");
+        } else if (!view.agentReady()) {
+            b.guestNotProbed("the VM agent is not Ready");
+        } else {
+            probe(vm, b);
+        }
+        return b.build();
+    }
+
+    private void probe(Vm vm, VmFacts.Builder b) {
+        ScriptResult result;
+        try {
+            result = cloud.runScript(vm.ref(), GuestProbe.script(vm.osType()));
+        } catch (CloudException e) {
+            b.guestNotProbed("probe failed: " + e.getMessage());
+            return;
+        }
+        if (!result.succeeded()) {
+            String err = result.stderr().isBlank() ? result.stdout() : result.stderr();
+            b.guestNotProbed("probe exited with " + (result.exitCode() == ScriptResult.UNKNOWN_EXIT ? "no exit code"
+                    : "code " + result.exitCode()) + ": " + err.lines().findFirst().orElse("").trim());
+            return;
+        }
+        try {
+            GuestFacts facts = ProbeOutput.parse(result.stdout());
+            b.guest(facts);
+        } catch (IllegalArgumentException e) {
+            b.guestNotProbed("probe output not understood: " + e.getMessage());
+        }
+    }
+
+    private FeatureState feature(String subscription) {
+        return features.computeIfAbsent(subscription.toLowerCase(Locale.ROOT), s -> {
+            try {
+                return Optional.of(cloud.getFeature(subscription, VmFacts.MIGRATION_FEATURE));
+            } catch (CloudException e) {
+                if (e.isNotFound() || "FeatureNotFound".equalsIgnoreCase(e.code())) {
+                    return Optional.empty();
+                }
+                throw e;
+            }
+        }).orElse(null);
+    }
+
+    private static OsDiskFacts disk(Vm vm, OsDiskRef ref, HyperVGeneration generation, OsDisk disk) {
+        DiskEncryption encryption = vm.diskEncryptionSettings() ? DiskEncryption.ADE
+                : disk != null && disk.encryptionType() != null && disk.encryptionType().contains("CustomerKey")
+                ? DiskEncryption.SSE_CMK : DiskEncryption.NONE;
+        int sizeGb = ref.sizeGb() > 0 ? ref.sizeGb() : disk == null ? 0 : disk.sizeGb();
+        return new OsDiskFacts(ref.name(), ref.managed(), ref.ephemeral(), generation, encryption, vm.image(), sizeGb);
+    }
+
+    /** Classifies the lock's scope from its ARM id: the VM, its resource group, or the subscription. */
+    static LockFact lock(Vm vm, ResourceLock lock) {
+        String scope = lock.scope() == null ? "" : lock.scope().toLowerCase(Locale.ROOT).replaceAll("/+$", "");
+        String vmId = vm.ref().id().toLowerCase(Locale.ROOT);
+        String disk = vm.osDisk() == null || vm.osDisk().id() == null ? null : vm.osDisk().id().toLowerCase(Locale.ROOT);
+        LockFact.Scope where = scope.equals(vmId) || scope.startsWith(vmId + "/") ? LockFact.Scope.VM
+                : disk != null && scope.equals(disk) ? LockFact.Scope.OS_DISK
+                : scope.matches("/subscriptions/[^/]+") ? LockFact.Scope.SUBSCRIPTION
+                : LockFact.Scope.RESOURCE_GROUP;
+        return new LockFact(lock.name(), lock.level() == ResourceLock.Level.READ_ONLY ? LockFact.Level.READ_ONLY
+                : LockFact.Level.CAN_NOT_DELETE, where);
+    }
+
+    private static String lastSegment(String id) {
+        return id == null || id.isBlank() ? null : id.substring(id.lastIndexOf('/') + 1);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    /** How many SKU lists were read (one per subscription and location). */
+    public int skuListsFetched() {
+        return skus.fetched();
+    }
+
+    /** The (subscription/location) keys of the SKU lists read, for tests. */
+    List<String> skuKeys() {
+        return skus.keys();
+    }
+}

@@ -1,0 +1,198 @@
+package dev.trustlift.core.assess.gather;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.trustlift.core.assess.AgentStatus;
+import dev.trustlift.core.assess.AssessmentReport;
+import dev.trustlift.core.assess.Assessor;
+import dev.trustlift.core.assess.DiskEncryption;
+import dev.trustlift.core.assess.DiskLayout;
+import dev.trustlift.core.assess.LockFact;
+import dev.trustlift.core.assess.Sku;
+import dev.trustlift.core.assess.Verdict;
+import dev.trustlift.core.assess.VmFacts;
+import dev.trustlift.core.assess.rules.StandardRules;
+import dev.trustlift.core.cloud.FeatureState;
+import dev.trustlift.core.cloud.HyperVGeneration;
+import dev.trustlift.core.cloud.OsDisk;
+import dev.trustlift.core.cloud.OsType;
+import dev.trustlift.core.cloud.PowerState;
+import dev.trustlift.core.cloud.ResourceLock;
+import dev.trustlift.core.cloud.ResourceSku;
+import dev.trustlift.core.cloud.ScriptResult;
+import dev.trustlift.core.cloud.SecurityType;
+import dev.trustlift.core.cloud.Vm;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class FactsGathererTest {
+    private static final String WS2019 = "Windows Server 2019 Datacenter";
+
+    private FakeCloud fleet(int perLocation) {
+        FakeCloud cloud = new FakeCloud();
+        for (String location : List.of("eastus", "westeurope")) {
+            for (int i = 0; i < perLocation; i++) {
+                cloud.add(FakeCloud.vm(location + i, location, "Standard_D2s_v5", OsType.WINDOWS, SecurityType.STANDARD, Map.of()),
+                        PowerState.RUNNING, WS2019, "10.0.17763", HyperVGeneration.V1);
+            }
+            cloud.skus.add(FakeCloud.sku("Standard_D2s_v5", location, "V1,V2", "2", "8"));
+        }
+        return cloud;
+    }
+
+    @Test
+    void skuListsOncePerLocationFeatureOncePerSubscriptionAndFourCallsPerVm() {
+        FakeCloud cloud = fleet(5);
+        FactsGatherer gatherer = new FactsGatherer(cloud, false);
+        AssessmentReport report = new FleetAssessment(gatherer, new Assessor(StandardRules.all()), 4, fixedClock())
+                .assess(cloud.vms.values().stream().map(Target::found).toList());
+        assertEquals(10, report.vms().size());
+        assertEquals(2, cloud.count("listSkus"));
+        assertEquals(1, cloud.count("getFeature"));
+        assertEquals(0, cloud.count("getDisk"), "the instance view gave the generation");
+        assertEquals(10, cloud.count("getInstanceView"));
+        int perVm = cloud.total() - cloud.count("listSkus") - cloud.count("getFeature");
+        assertEquals(40, perVm, cloud.calls.toString());
+        assertEquals(0, cloud.count("runScript"));
+        assertEquals(10, report.summary().get(Verdict.READY), report.vms().toString());
+    }
+
+    @Test
+    void vmsDecidedByTheirModelCostNoCall() {
+        FakeCloud cloud = new FakeCloud();
+        Vm tl = FakeCloud.vm("tl", "eastus", "Standard_D2s_v5", OsType.WINDOWS, SecurityType.TRUSTED_LAUNCH, Map.of());
+        Vm excluded = FakeCloud.vm("ex", "eastus", "Standard_A2_v2", OsType.LINUX, SecurityType.STANDARD,
+                Map.of("TrustLift:Exclude", "yes"));
+        FactsGatherer gatherer = new FactsGatherer(cloud, true);
+        VmFacts tlFacts = gatherer.gather(tl);
+        gatherer.gather(excluded);
+        assertEquals(0, cloud.total(), cloud.calls.toString());
+        assertEquals(Verdict.ALREADY_TRUSTED_LAUNCH, new Assessor(StandardRules.all()).assess(tlFacts).verdict());
+        assertEquals(Verdict.SKIPPED, new Assessor(StandardRules.all()).assess(gatherer.gather(excluded)).verdict());
+    }
+
+    @Test
+    void deallocatedVmReadsTheDiskForItsGenerationAndIsNotProbed() {
+        FakeCloud cloud = fleet(0);
+        Vm vm = FakeCloud.vm("off", "eastus", "Standard_D2s_v5", OsType.WINDOWS, SecurityType.STANDARD, Map.of());
+        cloud.add(vm, PowerState.DEALLOCATED, null, null, null);
+        cloud.disks.put(vm.osDisk().id().toLowerCase(), new OsDisk(vm.osDisk().id(), "off-os", "eastus", 127, HyperVGeneration.V2,
+                "EncryptionAtRestWithCustomerKey", SecurityType.STANDARD, vm.ref().id()));
+        VmFacts facts = new FactsGatherer(cloud, true).gather(vm);
+        assertEquals(1, cloud.count("getDisk"));
+        assertEquals(HyperVGeneration.V2, facts.osDisk().generation());
+        assertEquals(DiskEncryption.SSE_CMK, facts.osDisk().encryption());
+        assertEquals(PowerState.DEALLOCATED, facts.powerState());
+        assertEquals(AgentStatus.UNKNOWN, facts.agent());
+        assertNull(facts.guest());
+        assertEquals(0, cloud.count("runScript"));
+    }
+
+    @Test
+    void featureStateIsReadAndAbsenceIsNull() {
+        FakeCloud cloud = fleet(1);
+        Vm vm = cloud.vms.values().iterator().next();
+        assertNull(new FactsGatherer(cloud, false).gather(vm).migrationFeature());
+        cloud.features.put(FakeCloud.SUB, FeatureState.Registration.NOT_REGISTERED);
+        assertEquals(FeatureState.Registration.NOT_REGISTERED,
+                new FactsGatherer(cloud, false).gather(vm).migrationFeature().state());
+    }
+
+    @Test
+    void probeRunsOnlyWhenAskedAndItsOutputBecomesGuestFacts() {
+        FakeCloud cloud = fleet(1);
+        cloud.guest = ref -> new ScriptResult(0, "pttype=mbr\nsector_size=512\ndisk_sectors=266338304\n"
+                + "partition=1,2048,1024000,07,active\npartition=2,1026048,265310208,07,-\nos_partition=2\nc_free_mb=20000\n"
+                + "c_shrinkable_mb=20000\nbitlocker=on\n", "");
+        Vm vm = cloud.vms.values().iterator().next();
+        assertNull(new FactsGatherer(cloud, false).gather(vm).guest());
+        VmFacts probed = new FactsGatherer(cloud, true).gather(vm);
+        assertEquals(1, cloud.count("runScript"));
+        assertEquals(DiskLayout.Style.MBR, probed.guest().layout().style());
+        assertEquals(Verdict.BLOCKED, new Assessor(StandardRules.all()).assess(probed).verdict(), "BitLocker on");
+    }
+
+    @Test
+    void failedProbeIsANoteNotAFailure() {
+        FakeCloud cloud = fleet(1);
+        cloud.guest = ref -> new ScriptResult(1, "", "Get-Partition : No MSFT_Partition objects found\nmore");
+        VmFacts facts = new FactsGatherer(cloud, true).gather(cloud.vms.values().iterator().next());
+        assertNull(facts.guest());
+        assertEquals("probe exited with code 1: Get-Partition : No MSFT_Partition objects found", facts.guestNote());
+    }
+
+    @Test
+    void probesRunConcurrently() {
+        FakeCloud cloud = fleet(2);
+        CountDownLatch allStarted = new CountDownLatch(4);
+        cloud.guest = ref -> {
+            allStarted.countDown();
+            try {
+                // Only returns when all four probes are in flight together.
+                assertTrue(allStarted.await(20, TimeUnit.SECONDS), "probes ran one after another");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new ScriptResult(0, "bitlocker=off\n", "");
+        };
+        AssessmentReport report = new FleetAssessment(new FactsGatherer(cloud, true), new Assessor(StandardRules.all()), 4,
+                fixedClock()).assess(cloud.vms.values().stream().map(Target::found).toList());
+        assertEquals(4, cloud.count("runScript"));
+        assertEquals(0, report.summary().get(Verdict.UNKNOWN), report.vms().toString());
+    }
+
+    @Test
+    void cloudFailureMakesOneVmUnknownAndKeepsOrder() {
+        FakeCloud cloud = fleet(2);
+        List<Vm> vms = new ArrayList<>(cloud.vms.values());
+        vms.sort((a, b) -> a.ref().name().compareTo(b.ref().name()));
+        cloud.failures.put("getInstanceView " + vms.get(1).ref().key(),
+                new dev.trustlift.core.cloud.CloudException("AuthorizationFailed", "no read access", 403, "r", null));
+        AssessmentReport report = new FleetAssessment(new FactsGatherer(cloud, false), new Assessor(StandardRules.all()), 2,
+                fixedClock()).assess(vms.stream().map(Target::found).toList());
+        assertEquals(vms.stream().map(v -> v.ref().name()).toList(), report.vms().stream().map(a -> a.vm().name()).toList());
+        assertEquals(Verdict.UNKNOWN, report.vms().get(1).verdict());
+        assertTrue(report.vms().get(1).findings().get(0).message().contains("AuthorizationFailed"));
+        assertEquals(Instant.parse("2026-11-28T12:00:00Z"), report.generatedAt());
+    }
+
+    @Test
+    void locksAreClassifiedByScope() {
+        Vm vm = FakeCloud.vm("web01", "eastus", "Standard_D2s_v5", OsType.WINDOWS, SecurityType.STANDARD, Map.of());
+        assertEquals(LockFact.Scope.VM, FactsGatherer.lock(vm, new ResourceLock("a", ResourceLock.Level.READ_ONLY,
+                vm.ref().id())).scope());
+        assertEquals(LockFact.Scope.RESOURCE_GROUP, FactsGatherer.lock(vm, new ResourceLock("b", ResourceLock.Level.READ_ONLY,
+                "/subscriptions/" + FakeCloud.SUB + "/resourceGroups/rg-app")).scope());
+        assertEquals(LockFact.Scope.SUBSCRIPTION, FactsGatherer.lock(vm, new ResourceLock("c", ResourceLock.Level.CAN_NOT_DELETE,
+                "/subscriptions/" + FakeCloud.SUB)).scope());
+        assertEquals(LockFact.Scope.OS_DISK, FactsGatherer.lock(vm, new ResourceLock("d", ResourceLock.Level.READ_ONLY,
+                vm.osDisk().id())).scope());
+    }
+
+    @Test
+    void skuCapabilitiesBecomeNumbers() {
+        ResourceSku raw = new ResourceSku("Standard_D2ps_v5", "eastus", Map.of("HyperVGenerations", "V2", "vCPUs", "2",
+                "MemoryGB", "8", "CpuArchitectureType", "Arm64", "TrustedLaunchDisabled", "False"),
+                List.of(new ResourceSku.Restriction("Location", List.of("eastus"), "NotAvailableForSubscription")));
+        Sku sku = SkuCatalogs.sku(raw);
+        assertEquals(2, sku.vCpus());
+        assertEquals(8.0, sku.memoryGb());
+        assertEquals("Arm64", sku.architecture());
+        assertTrue(sku.trustedLaunchCapable());
+        assertEquals("NotAvailableForSubscription", sku.restriction());
+        assertTrue(!sku.premiumIo());
+    }
+
+    static Clock fixedClock() {
+        return Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC);
+    }
+}

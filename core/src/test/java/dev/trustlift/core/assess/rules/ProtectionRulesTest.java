@@ -1,0 +1,114 @@
+package dev.trustlift.core.assess.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.trustlift.core.cloud.BackupProtection;
+import dev.trustlift.core.assess.BitLockerState;
+import dev.trustlift.core.assess.DiskEncryption;
+import dev.trustlift.core.assess.Finding;
+import dev.trustlift.core.assess.Fixtures;
+import dev.trustlift.core.assess.GuestFacts;
+import dev.trustlift.core.cloud.HyperVGeneration;
+import dev.trustlift.core.assess.OsDiskFacts;
+import dev.trustlift.core.assess.Severity;
+import dev.trustlift.core.cloud.Extension;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** TL050, TL060, TL061, TL070. */
+class ProtectionRulesTest {
+    private static final String VAULT_ID = "/subscriptions/" + Fixtures.SUB
+            + "/resourceGroups/rg-backup/providers/Microsoft.RecoveryServices/vaults/rsv-prod";
+    private static final Extension ADE = new Extension("Microsoft.Azure.Security", "AzureDiskEncryption", "AzureDiskEncryption");
+
+    @Test
+    void tl050BlocksStandardPolicyNamingVaultAndPolicy() {
+        Finding f = new Tl050BackupStandardPolicy().evaluate(Fixtures.windows().backup(
+                new BackupProtection(true, VAULT_ID, "DailyPolicy", BackupProtection.PolicyType.STANDARD)).build()).orElseThrow();
+        assertEquals(Severity.BLOCKER, f.severity());
+        assertEquals("rsv-prod", f.evidence().get("vault"));
+        assertEquals(VAULT_ID, f.evidence().get("vaultId"));
+        assertEquals("DailyPolicy", f.evidence().get("policy"));
+        assertTrue(f.remediation().contains("in vault 'rsv-prod', move the VM from Standard policy 'DailyPolicy'"));
+    }
+
+    @Test
+    void tl050SilentForEnhancedOrUnprotected() {
+        assertTrue(new Tl050BackupStandardPolicy().evaluate(Fixtures.windows().backup(
+                new BackupProtection(true, "rsv-prod", "Hourly", BackupProtection.PolicyType.ENHANCED)).build()).isEmpty());
+        assertTrue(new Tl050BackupStandardPolicy().evaluate(Fixtures.windows().build()).isEmpty());
+    }
+
+    @Test
+    void tl060BlocksAdeExtension() {
+        Finding f = new Tl060AzureDiskEncryption().evaluate(Fixtures.windows().extensions(List.of(ADE)).build()).orElseThrow();
+        assertEquals(Severity.BLOCKER, f.severity());
+        assertTrue(String.valueOf(f.evidence().get("extension")).startsWith("Microsoft.Azure.Security.AzureDiskEncryption"));
+        assertTrue(f.remediation().contains("az vm encryption disable -g rg-app -n web01 --volume-type OS"));
+    }
+
+    @Test
+    void tl060BlocksEncryptionSettingsWithoutExtension() {
+        Finding f = new Tl060AzureDiskEncryption().evaluate(Fixtures.windows().osDisk(
+                new OsDiskFacts("web01-os", true, false, HyperVGeneration.V1, DiskEncryption.ADE, null, 127)).build()).orElseThrow();
+        assertEquals(true, f.evidence().get("encryptionSettings"));
+        assertEquals("none", f.evidence().get("extension"));
+    }
+
+    @Test
+    void tl060SilentForLinuxAndForSseCmk() {
+        assertTrue(new Tl060AzureDiskEncryption().evaluate(Fixtures.linux().extensions(List.of(ADE)).build()).isEmpty());
+        assertTrue(new Tl060AzureDiskEncryption().evaluate(Fixtures.windows().osDisk(
+                new OsDiskFacts("web01-os", true, false, HyperVGeneration.V1, DiskEncryption.SSE_CMK, null, 127)).build()).isEmpty());
+    }
+
+    @Test
+    void tl061BlocksBitLockerOn() {
+        Finding f = new Tl061BitLocker().evaluate(Fixtures.windows().guest(guest(BitLockerState.ON)).build()).orElseThrow();
+        assertEquals(Severity.BLOCKER, f.severity());
+        assertEquals("on", f.evidence().get("bitLocker"));
+    }
+
+    @Test
+    void tl061SilentWhenOffOrSuspended() {
+        assertTrue(new Tl061BitLocker().evaluate(Fixtures.windows().guest(guest(BitLockerState.OFF)).build()).isEmpty());
+        assertTrue(new Tl061BitLocker().evaluate(Fixtures.windows().guest(guest(BitLockerState.SUSPENDED)).build()).isEmpty());
+    }
+
+    @Test
+    void tl061SaysNotProbedAsInfo() {
+        Finding f = new Tl061BitLocker().evaluate(Fixtures.windows().guestNotProbed("--probe-guest not given").build())
+                .orElseThrow();
+        assertEquals(Severity.INFO, f.severity());
+        assertTrue(f.message().contains("not probed (--probe-guest not given)"), f.message());
+    }
+
+    @Test
+    void tl061SilentForLinux() {
+        assertTrue(new Tl061BitLocker().evaluate(Fixtures.linux().build()).isEmpty());
+    }
+
+    @Test
+    void tl070BlocksReplicatedVm() {
+        Finding f = new Tl070SiteRecovery().evaluate(Fixtures.windows().siteRecovery(true).build()).orElseThrow();
+        assertEquals(Severity.BLOCKER, f.severity());
+        assertEquals(true, f.evidence().get("replicationItem"));
+    }
+
+    @Test
+    void tl070BlocksMobilityExtensionAndNamesIt() {
+        Finding f = new Tl070SiteRecovery().evaluate(Fixtures.windows().extensions(List.of(new Extension(
+                "Microsoft.Azure.RecoveryServices.SiteRecovery", "Windows", "SiteRecovery-Windows"))).build()).orElseThrow();
+        assertTrue(f.remediation().contains("(SiteRecovery-Windows)"), f.remediation());
+    }
+
+    @Test
+    void tl070SilentWithoutReplication() {
+        assertTrue(new Tl070SiteRecovery().evaluate(Fixtures.windows().build()).isEmpty());
+    }
+
+    private static GuestFacts guest(BitLockerState state) {
+        return new GuestFacts(state, Fixtures.windowsDefaultLayout(), 20000L, 0L, null, null);
+    }
+}
