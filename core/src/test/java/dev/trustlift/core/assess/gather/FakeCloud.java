@@ -181,6 +181,11 @@ class FakeCloud implements Cloud {
     }
 
     @Override
+    public OsDisk createDisk(VmRef vm, String sourceId, String diskName) {
+        throw new AssertionError("assess changes nothing");
+    }
+
+    @Override
     public OsDisk growDisk(String diskId, int newSizeGb) {
         throw new AssertionError("assess changes nothing");
     }
