@@ -47,7 +47,6 @@ class SignInEndToEndTest {
     static Path dir;
     static SandboxServer sandbox;
     static Path pem;
-    static HttpClient trusting;
 
     @BeforeAll
     static void start() throws Exception {
@@ -56,15 +55,18 @@ class SignInEndToEndTest {
         sandbox = SandboxServer.start(fleet("/assess/fleet.json"), null, 0, SandboxServer.DEFAULT_PAGE_SIZE,
                 SandboxTls.on(secret));
         pem = Files.writeString(dir.resolve("sandbox.pem"), sandbox.certificatePem());
+    }
+
+    static HttpClient trustingClient(SandboxServer server) throws Exception {
         KeyStore trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);
         trust.setCertificateEntry("sandbox", CertificateFactory.getInstance("X.509").generateCertificate(
-                new ByteArrayInputStream(sandbox.certificatePem().getBytes(StandardCharsets.US_ASCII))));
+                new ByteArrayInputStream(server.certificatePem().getBytes(StandardCharsets.US_ASCII))));
         TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         factory.init(trust);
         SSLContext ssl = SSLContext.getInstance("TLS");
         ssl.init(null, factory.getTrustManagers(), null);
-        trusting = HttpClient.newBuilder().sslContext(ssl).build();
+        return HttpClient.newBuilder().sslContext(ssl).build();
     }
 
     @AfterAll
@@ -90,8 +92,13 @@ class SignInEndToEndTest {
     }
 
     static List<JsonNode> calls() throws Exception {
-        String body = trusting.send(HttpRequest.newBuilder(URI.create(sandbox.endpoint() + "_sandbox/calls")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        return callsOf(sandbox);
+    }
+
+    /** The call log of any TLS sandbox, read through a client that trusts its certificate. */
+    static List<JsonNode> callsOf(SandboxServer server) throws Exception {
+        String body = trustingClient(server).send(HttpRequest.newBuilder(URI.create(server.endpoint() + "_sandbox/calls"))
+                .build(), HttpResponse.BodyHandlers.ofString()).body();
         return StreamSupport.stream(JSON.readTree(body).path("calls").spliterator(), false).toList();
     }
 
