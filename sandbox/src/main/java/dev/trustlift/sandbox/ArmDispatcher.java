@@ -90,9 +90,10 @@ final class ArmDispatcher implements HttpHandler {
                     admission = rt.tenantThrottler.admit(dev.trustlift.sandbox.http.RequestClass.read(null), null);
                 }
             }
-            write(ex, resp, requestId, admission);
+            // Logged before answering, so a client that has its answer finds the call in the log.
             rt.calls.add(new CallLog.Call(Instant.now().toString(), req.method(), path, rawQuery, resp.status(), auth,
                     requestId, BearerTokenGate.logEntry(ex)));
+            write(ex, resp, requestId, admission);
         }
     }
 

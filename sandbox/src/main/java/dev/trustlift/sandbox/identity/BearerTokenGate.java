@@ -23,7 +23,7 @@ public final class BearerTokenGate extends Filter {
         this(authority, (exchange, check) -> { });
     }
 
-    /** @param refusals told of every refused call after its 401 is sent (for the call log) */
+    /** @param refusals told of every refused call just before its 401 is sent (for the call log) */
     public BearerTokenGate(TokenAuthority authority, BiConsumer<HttpExchange, TokenAuthority.BearerCheck> refusals) {
         this.authority = authority;
         this.refusals = refusals;
@@ -45,8 +45,9 @@ public final class BearerTokenGate extends Filter {
         String requestId = UUID.randomUUID().toString();
         exchange.getResponseHeaders().set("x-ms-request-id", requestId);
         exchange.getResponseHeaders().set("x-ms-correlation-request-id", requestId);
-        JsonReply.send(exchange, 401, Map.of("error", Map.of("code", check.errorCode(), "message", check.message())));
+        // Logged before answering, so a client that has its 401 finds it in the call log.
         refusals.accept(exchange, check);
+        JsonReply.send(exchange, 401, Map.of("error", Map.of("code", check.errorCode(), "message", check.message())));
     }
 
     /** The call log's sign-in entry for an exchange: {@code bearer:valid}, {@code bearer:<code>}, or null without a gate. */

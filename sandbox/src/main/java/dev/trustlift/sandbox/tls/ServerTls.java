@@ -18,6 +18,14 @@ public final class ServerTls {
     /** Only protects the in-memory key store; it never leaves this process. */
     private static final char[] IN_MEMORY_PASSWORD = "sandbox".toCharArray();
 
+    static {
+        // As SandboxServer does: the JDK reads this once, when its first server is made, and with
+        // Nagle on every call waits 40 ms for a delayed ACK (which also skews the throttling tests).
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final SelfSignedCertificate certificate;
     private final SSLContext sslContext;
 

@@ -35,27 +35,14 @@ final class IdentityFixture implements AutoCloseable {
         server = tls.newServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         server.createContext(AdfsEndpoints.ROOT + "/", new AdfsEndpoints(authority, SECRET, clock, grants::add));
         HttpContext arm = server.createContext("/subscriptions", exchange -> {
+            // Recorded before answering, so a client that has its answer finds its check here.
+            armChecks.add((TokenAuthority.BearerCheck) exchange.getAttribute(BearerTokenGate.CHECK_ATTRIBUTE));
             byte[] body = "{\"value\":[]}".getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
         });
-        arm.getFilters().add(new com.sun.net.httpserver.Filter() {
-            @Override
-            public void doFilter(com.sun.net.httpserver.HttpExchange exchange, Chain chain) throws IOException {
-                try {
-                    chain.doFilter(exchange);
-                } finally {
-                    armChecks.add((TokenAuthority.BearerCheck) exchange.getAttribute(BearerTokenGate.CHECK_ATTRIBUTE));
-                }
-            }
-
-            @Override
-            public String description() {
-                return "records the gate's verdict";
-            }
-        });
-        arm.getFilters().add(new BearerTokenGate(authority));
+        arm.getFilters().add(new BearerTokenGate(authority, (exchange, check) -> armChecks.add(check)));
         server.createContext("/", exchange -> {
             unmatched.add(exchange.getRequestMethod() + " " + exchange.getRequestURI());
             exchange.sendResponseHeaders(404, -1);
