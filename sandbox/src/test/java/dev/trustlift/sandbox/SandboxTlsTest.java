@@ -121,6 +121,33 @@ class SandboxTlsTest {
         }
     }
 
+    @Test
+    void whatOtherArmClientsRelyOnWorksOverHttpsWithTokens() throws Exception {
+        String token = token("other-client", SECRET);
+        for (String version : List.of("2020-06-01", "2023-03-01", "2024-07-01-preview")) {
+            HttpResponse<String> get = send("GET", vm("rg-app", "web01") + "?api-version=" + version
+                    + "&$expand=instanceView", token, null);
+            assertEquals(200, get.statusCode(), version + ": " + get.body());
+            assertEquals("PowerState/running", JSON.readTree(get.body()).at("/properties/instanceView/statuses/1/code")
+                    .asText(), get.body());
+        }
+        String body = "{\"commandId\":\"RunPowerShellScript\",\"script\":[\"MBR2GPT /validate /allowFullOS\"]}";
+        HttpResponse<String> run = send("POST", vm("rg-app", "web01") + "/runCommand?" + API, token, body);
+        assertEquals(202, run.statusCode(), run.body());
+        String async = run.headers().firstValue("Azure-AsyncOperation").orElseThrow();
+        String location = run.headers().firstValue("Location").orElseThrow();
+        assertTrue(async.startsWith(server.endpoint()) && location.startsWith(server.endpoint()), async + " " + location);
+        await(async, token);
+        JsonNode fromLocation = JSON.readTree(send("GET", location, token, null).body());
+        JsonNode fromStatus = JSON.readTree(send("GET", async, token, null).body()).at("/properties/output");
+        assertEquals("ComponentStatus/StdOut/succeeded", fromLocation.at("/value/0/code").asText(), fromLocation.toString());
+        assertTrue(fromLocation.at("/value/0/message").asText().contains("MBR2GPT: Validation completed successfully"));
+        assertEquals(fromLocation, fromStatus, "the async status document carries the same output");
+        assertTrue(callLog().stream().filter(c -> !c.path("path").asText().startsWith("/_sandbox")
+                && !c.path("path").asText().startsWith("/adfs")).allMatch(c -> c.path("signIn").asText()
+                .equals("bearer:valid")));
+    }
+
     /** PATCH sends the change alone; PUT sends the whole model as GET returned it, with the change. */
     private String withTrustedLaunch(String method, String name, String token) throws Exception {
         ObjectNode model = method.equals("PUT")
