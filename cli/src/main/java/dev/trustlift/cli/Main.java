@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 dev.trustlift.cli.cloud.DiscoverCommand.class,
                 dev.trustlift.cli.assess.AssessCommand.class,
+                dev.trustlift.cli.disk.DiskCommand.class,
                 dev.trustlift.cli.sandbox.SandboxCommand.class,
         })
 public final class Main implements Runnable {

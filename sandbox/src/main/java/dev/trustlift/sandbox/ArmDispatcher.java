@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -36,10 +37,25 @@ final class ArmDispatcher implements HttpHandler {
 
     private final Supplier<SandboxRuntime> runtime;
     private final ControlEndpoints control;
+    private volatile Consumer<CallLog.Call> accessLog;
 
     ArmDispatcher(Supplier<SandboxRuntime> runtime, ControlEndpoints control) {
         this.runtime = runtime;
         this.control = control;
+    }
+
+    /** Receives every answered call (for `sandbox start --log`); null for none. */
+    void accessLog(Consumer<CallLog.Call> log) {
+        this.accessLog = log;
+    }
+
+    /** Logs a call answered outside the dispatcher (sign-in, refused bearer) like the ones it answers. */
+    void record(CallLog.Call call) {
+        runtime.get().calls.add(call);
+        Consumer<CallLog.Call> log = accessLog;
+        if (log != null) {
+            log.accept(call);
+        }
     }
 
     @Override
@@ -90,10 +106,19 @@ final class ArmDispatcher implements HttpHandler {
                     admission = rt.tenantThrottler.admit(dev.trustlift.sandbox.http.RequestClass.read(null), null);
                 }
             }
+            String clientRequestId = ex.getRequestHeaders().getFirst("x-ms-client-request-id");
+            if (clientRequestId != null) {
+                resp.header("x-ms-client-request-id", clientRequestId);
+            }
             // Logged before answering, so a client that has its answer finds the call in the log.
-            rt.calls.add(new CallLog.Call(Instant.now().toString(), req.method(), path, rawQuery, resp.status(), auth,
-                    requestId, BearerTokenGate.logEntry(ex)));
+            CallLog.Call call = new CallLog.Call(Instant.now().toString(), req.method(), path, rawQuery, resp.status(), auth,
+                    requestId, BearerTokenGate.logEntry(ex));
+            rt.calls.add(call);
             write(ex, resp, requestId, admission);
+            Consumer<CallLog.Call> log = accessLog;
+            if (log != null) {
+                log.accept(call);
+            }
         }
     }
 

@@ -9,6 +9,7 @@ import dev.trustlift.sandbox.lro.LatencyModel;
 import dev.trustlift.sandbox.lro.OperationRegistry;
 import dev.trustlift.sandbox.state.ArmState;
 import dev.trustlift.sandbox.state.CallLog;
+import dev.trustlift.sandbox.state.SubscriptionRecord;
 import dev.trustlift.sandbox.throttle.Throttler;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,6 +30,21 @@ final class SandboxRuntime implements AutoCloseable {
         this.context.endpoint(endpoint);
         this.routes = ArmRoutes.build(context, pageSize);
         this.tenantThrottler = new Throttler(ThrottleSpec.AZURE, "tenant");
+        finishRegistrations(state);
+    }
+
+    /** A feature the fleet lists as Registering completes like one registered now. */
+    private void finishRegistrations(ArmState state) {
+        for (SubscriptionRecord sub : state.subscriptions()) {
+            sub.features().forEach((name, value) -> {
+                if (value.equals("Registering")) {
+                    context.operations().start(sub.id(), "global", "feature-register", "feature-register", name, false, () -> {
+                        sub.setFeatureState(name, "Registered");
+                        return null;
+                    });
+                }
+            });
+        }
     }
 
     @Override

@@ -43,6 +43,7 @@ public final class SandboxServer implements AutoCloseable {
     private final int pageSize;
     private final String endpoint;
     private final ServerTls tls;
+    private final ArmDispatcher dispatcher;
     private volatile SandboxRuntime runtime;
 
     private SandboxServer(Fleet fleet, Path baseDir, int port, int pageSize, SandboxTls tls) throws IOException {
@@ -62,9 +63,9 @@ public final class SandboxServer implements AutoCloseable {
         }, new ThreadPoolExecutor.CallerRunsPolicy());
         ControlEndpoints control = new ControlEndpoints(() -> runtime.context.state(), () -> runtime.calls, this::reset,
                 fleet.effectiveTimeScale());
-        ArmDispatcher dispatcher = new ArmDispatcher(() -> runtime, control);
+        this.dispatcher = new ArmDispatcher(() -> runtime, control);
         if (this.tls != null) {
-            SignInMount.mount((HttpsServer) http, this.tls, tls, endpoint, dispatcher, () -> runtime.calls);
+            SignInMount.mount((HttpsServer) http, this.tls, tls, endpoint, dispatcher, dispatcher::record);
         } else {
             http.createContext("/", dispatcher);
         }
@@ -108,6 +109,13 @@ public final class SandboxServer implements AutoCloseable {
 
     public int port() {
         return http.getAddress().getPort();
+    }
+
+    /** Sends one line per answered call ("METHOD path?query -> status") to {@code log}; null stops it. */
+    public void accessLog(java.util.function.Consumer<String> log) {
+        dispatcher.accessLog(log == null ? null : c -> log.accept(c.time() + " " + c.method() + " " + c.path()
+                + (c.query() == null ? "" : "?" + c.query()) + " -> " + c.status()
+                + (c.signIn() == null ? "" : " " + c.signIn())));
     }
 
     /** Replaces all state with a fresh copy of the fleet (POST /_sandbox/reset). */

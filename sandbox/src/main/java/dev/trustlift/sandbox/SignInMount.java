@@ -1,7 +1,6 @@
 package dev.trustlift.sandbox;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpsServer;
 import dev.trustlift.sandbox.identity.AdfsEndpoints;
 import dev.trustlift.sandbox.identity.BearerTokenGate;
@@ -12,7 +11,7 @@ import dev.trustlift.sandbox.tls.ServerTls;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.function.Consumer;
 
 /**
  * The {@code --tls} layout of the sandbox's HTTPS server: the AD FS authority at {@code /adfs/},
@@ -25,18 +24,18 @@ final class SignInMount {
     }
 
     static TokenAuthority mount(HttpsServer server, ServerTls tls, SandboxTls settings, String endpoint,
-            HttpHandler arm, Supplier<CallLog> calls) {
+            ArmDispatcher arm, Consumer<CallLog.Call> calls) {
         Clock clock = Clock.systemUTC();
         String bare = endpoint.replaceAll("/+$", "");
         TokenAuthority authority = new TokenAuthority(tls.certificate().keyPair(), tls.certificate().certificate(),
                 clock, TokenAuthority.DEFAULT_LIFETIME, List.of(bare, bare + "/"));
         server.createContext(AdfsEndpoints.ROOT + "/", new AdfsEndpoints(authority, settings.clientSecret(), clock,
-                grant -> calls.get().add(new CallLog.Call(Instant.now().toString(), "POST",
+                grant -> calls.accept(new CallLog.Call(Instant.now().toString(), "POST",
                         AdfsEndpoints.ROOT + "/oauth2/token", null, grant.granted() ? 200 : 401, false, null,
                         grant.granted() ? "token:issued client=" + grant.clientId() + " aud=" + grant.audience()
                                 : "token:refused " + grant.error() + " client=" + grant.clientId()))));
         server.createContext("/", arm).getFilters().add(new BearerTokenGate(authority,
-                (exchange, check) -> calls.get().add(refused(exchange, check))));
+                (exchange, check) -> calls.accept(refused(exchange, check))));
         server.createContext("/_sandbox/", arm);
         return authority;
     }

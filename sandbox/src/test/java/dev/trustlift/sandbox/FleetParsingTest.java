@@ -59,6 +59,8 @@ class FleetParsingTest {
         assertTrue(fail(rules().replace("\"timeScale\": 0.001", "\"timeScale\": -1")).contains("timeScale"));
         assertTrue(fail(rules().replace("\"faults\": []", "\"faults\": [{\"op\": \"reboot\", \"status\": 500}]"))
                 .contains("vms[0].faults[0].op"));
+        assertTrue(fail(rules().replace("\"faults\": []", "\"faults\": [{\"guest\": \"mbr2gpt-convert\", \"result\": \"oops\"}]"))
+                .contains("vms[0].faults[0].result must be one of"));
         assertTrue(fail("{\"subscriptions\": []}").contains("subscriptions is required"));
         assertTrue(fail("{\"subscriptions\": [{\"id\": \"x\"}], \"vms\": [{}]}").contains("vms[0].subscription is required"));
         assertTrue(fail("{nope").contains("not valid JSON"));

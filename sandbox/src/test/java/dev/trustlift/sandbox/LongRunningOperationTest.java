@@ -98,6 +98,17 @@ class LongRunningOperationTest {
     }
 
     @Test
+    void resetBringsBackTheFleetAsLoaded() {
+        arm.await(arm.send("POST", vm("rg-app", "web01") + "/deallocate?" + API, null).header("Azure-AsyncOperation"));
+        assertEquals("deallocated", power("web01"));
+        ArmClient.Answer reset = arm.send("POST", "/_sandbox/reset", null);
+        assertEquals(200, reset.status());
+        assertEquals("running", power("web01"));
+        JsonNode calls = arm.get("/_sandbox/calls").json();
+        assertTrue(calls.path("total").asLong() <= 2, calls.toString());
+    }
+
+    @Test
     void unknownOperationIs404() {
         ArmClient.Answer a = arm.get("/subscriptions/" + ArmClient.SUB
                 + "/providers/Microsoft.Compute/locations/eastus/operations/nope?" + API);

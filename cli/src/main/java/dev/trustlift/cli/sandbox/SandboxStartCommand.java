@@ -40,6 +40,9 @@ public final class SandboxStartCommand implements Callable<Integer> {
     @Mixin
     SandboxTlsOptions tls = new SandboxTlsOptions();
 
+    @Option(names = "--log", description = "Print one line per ARM call (method, path, status) to standard error.")
+    boolean log;
+
     @Option(names = "--exit-after", hidden = true, paramLabel = "SECONDS", description = "Stop after this long (tests).")
     Double exitAfter;
 
@@ -69,6 +72,15 @@ public final class SandboxStartCommand implements Callable<Integer> {
             throw new ErrorReporter.UsageException("port " + port + " on 127.0.0.1 is in use; choose another with --port");
         } catch (FleetException e) {
             throw new ErrorReporter.UsageException(e.getMessage());
+        }
+        if (log) {
+            PrintWriter err = spec.commandLine().getErr();
+            server.accessLog(line -> {
+                synchronized (err) {
+                    err.println(line);
+                    err.flush();
+                }
+            });
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {

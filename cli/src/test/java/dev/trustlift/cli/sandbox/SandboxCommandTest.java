@@ -54,7 +54,8 @@ class SandboxCommandTest {
 
         Run start = new Run();
         AtomicInteger code = new AtomicInteger(-1);
-        Thread t = new Thread(() -> code.set(start.exec("sandbox", "start", "--fleet", a.toString(), "--exit-after", "3").code));
+        Thread t = new Thread(() -> code.set(start.exec("sandbox", "start", "--fleet", a.toString(), "--log", "--exit-after", "3")
+                .code));
         t.start();
         long deadline = System.currentTimeMillis() + 10_000;
         while (!start.out().contains("\n") && System.currentTimeMillis() < deadline) {
@@ -68,6 +69,7 @@ class SandboxCommandTest {
         assertTrue(state.body().contains("\"ready\":true"));
         t.join(10_000);
         assertEquals(0, code.get());
+        assertTrue(start.err().contains(" GET /_sandbox/state -> 200"), start.err());
     }
 
     @Test

@@ -15,6 +15,8 @@ final class DiskJson {
     }
 
     static ObjectNode disk(DiskRecord d, ArmState state, String provisioningState) {
+        // Read the VM's power before locking the disk: VM renderers lock VM then disk, never the reverse.
+        String diskState = diskState(d, state);
         synchronized (d) {
             ObjectNode root = Json.object();
             root.put("name", d.name());
@@ -61,7 +63,7 @@ final class DiskJson {
             p.put("publicNetworkAccess", "Enabled");
             p.put("timeCreated", d.timeCreated());
             p.put("provisioningState", provisioningState == null ? "Succeeded" : provisioningState);
-            p.put("diskState", diskState(d, state));
+            p.put("diskState", diskState);
             p.put("tier", "P10");
             return root;
         }

@@ -133,7 +133,7 @@ final class VmActions {
     /** Runs the script on the simulated guest and shapes the answer as Azure does for the guest's OS. */
     private static JsonNode result(VmRecord vm, String commandId, List<String> script) {
         GuestContext gc = new GuestContext(vm.windows(), vm.spec().osName(), vm.spec().osVersion(), vm.uefi(),
-                vm.secureBoot(), vm.osDisk().layout(), vm.guest(), vm.faults()::fireGuest);
+                vm.secureBoot(), vm.vTpm(), vm.osDisk().layout(), vm.guest(), vm.faults()::fireGuest);
         ScriptResult r = GuestSimulator.run(commandId, script, gc);
         if (r.newLayout() != null) {
             vm.osDisk().setLayout(r.newLayout());

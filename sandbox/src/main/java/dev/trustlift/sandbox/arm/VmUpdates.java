@@ -47,18 +47,15 @@ final class VmUpdates {
         VmRecord vm = ctx.state().vm(req.param("s"), req.param("rg"), req.param("vm"));
         Change change = parse(req.objectBody());
         Refusals.requireNotReadOnly(vm);
-        FaultSpec failLater;
+        // Faults first and outside the VM's lock: a delayMs fault must not stall readers of the VM.
+        FaultSpec securityFault = securityChanges(vm, change) ? ctx.fault(vm.faults(), "set-security-type") : null;
+        FaultSpec updateFault = ctx.fault(vm.faults(), "update-vm");
+        FaultSpec failLater = securityFault != null ? securityFault : updateFault;
         Operation op;
         synchronized (vm) {
             Refusals.requireIdle(vm, "update");
-            String targetType = change.securityGiven() && !UNCHANGED.equals(change.securityType())
-                    ? change.securityType() : vm.securityType();
-            boolean securityChanges = change.securityGiven() && (!equal(targetType, vm.securityType())
-                    || change.secureBoot() != null && change.secureBoot() != vm.secureBoot()
-                    || change.vTpm() != null && change.vTpm() != vm.vTpm());
-            FaultSpec securityFault = securityChanges ? ctx.fault(vm.faults(), "set-security-type") : null;
-            FaultSpec updateFault = ctx.fault(vm.faults(), "update-vm");
-            failLater = securityFault != null ? securityFault : updateFault;
+            String targetType = targetType(vm, change);
+            boolean securityChanges = securityChanges(vm, change);
             String targetSize = change.size() != null ? change.size() : vm.size();
             if (change.size() != null && !change.size().equalsIgnoreCase(vm.size())) {
                 checkSize(vm, change.size());
@@ -83,11 +80,24 @@ final class VmUpdates {
                 if (failLater != null) {
                     throw SandboxContext.faultError(failLater);
                 }
-                return VmJson.model(vm, false);
+                return null; // the SDK reads the VM itself after a PATCH/PUT; nothing to keep
             });
         }
         ArmResponse r = ctx.accepted(req, op, 200, VmJson.model(vm, false), false);
         return r;
+    }
+
+    private static String targetType(VmRecord vm, Change change) {
+        return change.securityGiven() && !UNCHANGED.equals(change.securityType()) ? change.securityType() : vm.securityType();
+    }
+
+    private static boolean securityChanges(VmRecord vm, Change change) {
+        synchronized (vm) {
+            String target = targetType(vm, change);
+            return change.securityGiven() && (!equal(target, vm.securityType())
+                    || change.secureBoot() != null && change.secureBoot() != vm.secureBoot()
+                    || change.vTpm() != null && change.vTpm() != vm.vTpm());
+        }
     }
 
     private void checkSize(VmRecord vm, String size) {

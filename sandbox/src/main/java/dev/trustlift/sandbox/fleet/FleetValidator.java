@@ -21,6 +21,9 @@ final class FleetValidator {
             "deallocate", "start", "run-command", "restore-point", "snapshot", "disk-create", "disk-update",
             "feature-register", "backup-status", "skus", "list-vms");
     public static final Set<String> GUEST_FAULTS = Set.of("mbr2gpt-validate", "mbr2gpt-convert", "linux-convert", "boot");
+    /** The named MBR2GPT failures a guest fault can force (docs/sandbox.md). */
+    public static final Set<String> MBR2GPT_RESULTS = Set.of("layout", "no-room", "encrypted", "os-partition",
+            "boot-files", "gpt-apply", "internal", "reagent-warning");
 
     private final String source;
 
@@ -137,6 +140,9 @@ final class FleetValidator {
         } else {
             oneOf(f.guest(), GUEST_FAULTS, at + ".guest");
             require(f.result(), at + ".result");
+            if (f.guest().startsWith("mbr2gpt")) {
+                oneOf(f.result(), MBR2GPT_RESULTS, at + ".result");
+            }
         }
         if (f.times() != null && f.times() < 1) {
             fail(at + ".times must be 1 or more (leave it out to fail every call)");

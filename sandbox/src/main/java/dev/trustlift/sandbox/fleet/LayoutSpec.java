@@ -17,8 +17,11 @@ public record LayoutSpec(String preset, Explicit explicit, String image) {
     public record Explicit(Integer sectorSize, Long sectors, List<Partition> partitions) {
     }
 
-    /** One MBR entry: type as two hex digits ("07", "83", "05", "ee"...). */
-    public record Partition(String type, Long start, Long sectors, Boolean active, Boolean logical) {
+    /**
+     * One MBR entry: type as two hex digits ("07", "83", "05"...). Entries that lie inside an
+     * extended partition (05/0F/85) are its logical partitions.
+     */
+    public record Partition(String type, Long start, Long sectors, Boolean active) {
         public int typeCode() {
             return Integer.parseInt(type, 16);
         }

@@ -41,6 +41,12 @@ public final class GuestSimulator {
             ctx.guest().defragment();
             return ScriptResult.of(List.of("Invoking defragmentation on (C:)...", "The operation completed successfully."), 0);
         }
+        if (ctx.windows() && lower.contains("reagentc")) {
+            return ScriptResult.of(List.of("REAGENTC.EXE: Operation Successful."), 0);
+        }
+        if ("windows-verify".equals(marker) || "linux-verify".equals(marker)) {
+            return verify(ctx);
+        }
         if ("windows-probe".equals(marker) && ctx.windows()) {
             return windowsProbe(ctx);
         }
@@ -55,15 +61,32 @@ public final class GuestSimulator {
                 + "'); see docs/sandbox.md for the scripts the simulated guest answers"), 127, null);
     }
 
+    /** The script's name from its leading comment lines (a shebang or other comments may come first). */
     static String marker(List<String> script) {
         for (String line : script) {
             String t = line.strip();
             if (t.isEmpty()) {
                 continue;
             }
-            return t.startsWith(MARKER) ? t.substring(MARKER.length()).strip() : null;
+            if (t.startsWith(MARKER)) {
+                return t.substring(MARKER.length()).strip();
+            }
+            if (!t.startsWith("#")) {
+                return null;
+            }
         }
         return null;
+    }
+
+    /** What verify-guest asks after the upgrade: the firmware the guest booted with, Secure Boot, the TPM, the disk. */
+    private static ScriptResult verify(GuestContext ctx) {
+        DiskLayout d = ctx.disk();
+        return ScriptResult.of(List.of(
+                "firmware=" + (ctx.uefi() ? "uefi" : "bios"),
+                "secure_boot=" + (ctx.uefi() && ctx.secureBoot() ? "enabled" : "disabled"),
+                "tpm=" + (ctx.uefi() && ctx.vTpm() ? "present" : "absent"),
+                "pttype=" + (d.scheme() == DiskLayout.Scheme.GPT ? "gpt" : ctx.windows() ? "mbr" : "dos"),
+                "esp=" + (d.hasType("EF00") ? "present" : "absent")), 0);
     }
 
     private static ScriptResult windowsProbe(GuestContext ctx) {
@@ -77,8 +100,19 @@ public final class GuestSimulator {
         out.add("sector_size=" + d.sectorSize());
         out.add("disk_sectors=" + d.sectors());
         for (DiskLayout.Part p : d.parts()) {
+            List<String> flags = new ArrayList<>();
+            if (p.active()) {
+                flags.add("active");
+            }
+            if (p.logical()) {
+                flags.add("logical");
+            }
             out.add("partition=" + p.number() + "," + p.start() + "," + p.sectors() + "," + p.type().toLowerCase(Locale.ROOT)
-                    + "," + (p.active() ? "active" : "-"));
+                    + "," + (flags.isEmpty() ? "-" : String.join("+", flags)));
+        }
+        DiskLayout.Part os = d.osPartition();
+        if (os != null) {
+            out.add("os_partition=" + os.number());
         }
         out.add("bitlocker=" + ctx.guest().bitlocker());
         out.add("c_free_mb=" + ctx.guest().freeSpaceMb());

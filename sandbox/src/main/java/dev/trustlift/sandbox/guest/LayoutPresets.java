@@ -1,57 +1,39 @@
 package dev.trustlift.sandbox.guest;
 
-import dev.trustlift.sandbox.guest.DiskLayout.Part;
-import dev.trustlift.sandbox.guest.DiskLayout.Scheme;
+import dev.trustlift.disk.layout.LayoutSpec;
+import dev.trustlift.disk.partition.Sizes;
+import dev.trustlift.disk.partition.gpt.GptGeometry;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The named layouts of contracts/fleet.md, built for a disk of a given size on 512-byte sectors.
- * Positions follow what Azure's images use (see facts/disk-conversion.md section 4).
+ * The named layouts of contracts/fleet.md, from the disk engine's presets, plus
+ * {@code windows-azure-gpt} (Azure's Gen2 Windows image: recovery, ESP, C:; the 16 MiB MSR is left out as the disk engine has no type for it) for VMs that
+ * are already Generation 2. Built once per name and size and shared: layouts are immutable.
  */
 public final class LayoutPresets {
     private static final int SECTOR = 512;
-    private static final long MIB = 2048;
+    private static final Map<String, DiskLayout> CACHE = new ConcurrentHashMap<>();
 
     private LayoutPresets() {
     }
 
     public static DiskLayout build(String preset, long sizeGb) {
-        long n = sizeGb * 1024 * MIB;
-        long sysStart = MIB;
-        long sysLen = 500 * MIB;
-        long cStart = sysStart + sysLen;
-        long tail = MIB; // Windows leaves the last MiB unallocated
-        return switch (preset) {
-            case "windows-azure-default" -> new DiskLayout(Scheme.MBR, SECTOR, n, List.of(
-                    new Part(1, "07", sysStart, sysLen, true, false),
-                    new Part(2, "07", cStart, n - tail - cStart, false, false)), true, false);
-            case "windows-4-partitions" -> {
-                long recovery = 1024 * MIB;
-                long oem = 512 * MIB;
-                long cLen = n - tail - cStart - recovery - oem;
-                yield new DiskLayout(Scheme.MBR, SECTOR, n, List.of(
-                        new Part(1, "07", sysStart, sysLen, true, false),
-                        new Part(2, "07", cStart, cLen, false, false),
-                        new Part(3, "27", cStart + cLen, recovery, false, false),
-                        new Part(4, "12", cStart + cLen + recovery, oem, false, false)), true, false);
-            }
-            case "windows-extended" -> new DiskLayout(Scheme.MBR, SECTOR, n, List.of(
-                    new Part(1, "07", sysStart, sysLen, true, false),
-                    new Part(2, "05", cStart, n - tail - cStart, false, false),
-                    new Part(5, "07", cStart + 63, n - tail - cStart - 63, false, true)), true, false);
-            case "windows-azure-gpt" -> new DiskLayout(Scheme.GPT, SECTOR, n, List.of(
-                    new Part(1, "2700", MIB, 450 * MIB, false, false),
-                    new Part(2, "EF00", 451 * MIB, 99 * MIB, false, false),
-                    new Part(3, "0C01", 550 * MIB, 16 * MIB, false, false),
-                    new Part(4, "0700", 566 * MIB, n - 34 - 566 * MIB, false, false)), false, true);
-            case "linux-mbr-custom" -> new DiskLayout(Scheme.MBR, SECTOR, n, List.of(
-                    new Part(1, "83", MIB, n - MIB, true, false)), true, false);
-            case "linux-azure-gpt" -> new DiskLayout(Scheme.GPT, SECTOR, n, List.of(
-                    new Part(14, "EF02", MIB, 8192, false, false),
-                    new Part(15, "EF00", 10240, 227328 - 10240, false, false),
-                    new Part(1, "8300", 227328, n - 34 - 227328, false, false)), true, true);
-            default -> throw new IllegalArgumentException("unknown layout preset " + preset);
-        };
+        return CACHE.computeIfAbsent(preset + "@" + sizeGb, k -> DiskEngine.fromSpec(spec(preset, sizeGb * 1024 * Sizes.MIB)));
+    }
+
+    private static LayoutSpec spec(String preset, long bytes) {
+        if (!preset.equals("windows-azure-gpt")) {
+            return dev.trustlift.disk.layout.LayoutPresets.named(preset, SECTOR, bytes);
+        }
+        long n = bytes / SECTOR;
+        long mib = Sizes.sectorsPerMib(SECTOR);
+        long lastUsable = new GptGeometry(SECTOR, n).lastUsable();
+        return new LayoutSpec(LayoutSpec.Scheme.GPT, SECTOR, n, List.of(
+                new LayoutSpec.PartitionSpec("2700", mib, 450 * mib, false, 1),
+                new LayoutSpec.PartitionSpec("EF00", 451 * mib, 99 * mib, false, 2),
+                new LayoutSpec.PartitionSpec("0700", 566 * mib, lastUsable - 566 * mib + 1, false, 4)));
     }
 
     /** The layout a VM has when its fleet entry names none: what Azure's images of that OS and generation carry. */

@@ -1,16 +1,22 @@
 package dev.trustlift.sandbox.guest;
 
+import dev.trustlift.disk.container.DiskImage;
+import dev.trustlift.disk.container.DiskImages;
+import dev.trustlift.disk.layout.LayoutSpec.PartitionSpec;
+import dev.trustlift.disk.scan.DiskClassifier;
 import dev.trustlift.sandbox.fleet.FleetException;
 import dev.trustlift.sandbox.fleet.LayoutSpec;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Turns a fleet's osDisk.layout (preset, explicit list or image file) into a simulated disk. */
+/** Turns a fleet's osDisk.layout (preset, explicit list or image file) into a simulated disk, through the disk engine. */
 public final class LayoutResolver {
     private final Path baseDir;
 
-    /** @param baseDir where relative image paths are resolved (the fleet file's folder) */
+    /** @param baseDir where relative image paths are resolved (the fleet file's folder), or null */
     public LayoutResolver(Path baseDir) {
         this.baseDir = baseDir;
     }
@@ -23,23 +29,30 @@ public final class LayoutResolver {
             return LayoutPresets.build(spec.preset(), sizeGb);
         }
         if (spec.image() != null) {
-            Path image = baseDir == null ? Path.of(spec.image()) : baseDir.resolve(spec.image());
-            return ImageLayoutReader.read(image, "Linux".equals(osType), where);
+            return fromImage(baseDir == null ? Path.of(spec.image()) : baseDir.resolve(spec.image()), where);
         }
         LayoutSpec.Explicit e = spec.explicit();
-        int sectorSize = e.sectorSize() == null ? 512 : e.sectorSize();
-        List<DiskLayout.Part> parts = new ArrayList<>();
-        int logicalNumber = 5;
-        int primaryNumber = 1;
+        List<PartitionSpec> parts = new ArrayList<>();
         for (LayoutSpec.Partition p : e.partitions()) {
-            boolean logical = p.logical() != null && p.logical();
-            int number = logical ? logicalNumber++ : primaryNumber++;
-            parts.add(new DiskLayout.Part(number, p.type().toUpperCase(), p.start(), p.sectors(),
-                    p.active() != null && p.active(), logical));
+            parts.add(new PartitionSpec(p.type().toUpperCase(), p.start(), p.sectors(), p.active() != null && p.active()));
         }
-        if (parts.stream().anyMatch(p -> p.type().equals("EE"))) {
-            throw new FleetException(where + ": an explicit layout describes an MBR disk; use a preset or an image for GPT");
+        try {
+            return DiskEngine.fromSpec(dev.trustlift.disk.layout.LayoutSpec.mbr(e.sectorSize() == null ? 512 : e.sectorSize(),
+                    e.sectors(), parts));
+        } catch (IllegalArgumentException ex) {
+            throw new FleetException(where + ": " + ex.getMessage());
         }
-        return new DiskLayout(DiskLayout.Scheme.MBR, sectorSize, e.sectors(), parts, true, false);
+    }
+
+    /** Reads the partition table of a real image (raw or VHD); opening never writes. */
+    static DiskLayout fromImage(Path image, String where) {
+        if (!Files.isRegularFile(image)) {
+            throw new FleetException(where + ": image " + image + " does not exist");
+        }
+        try (DiskImage disk = DiskImages.open(image, false, 512)) {
+            return DiskEngine.fromScan(DiskClassifier.classify(disk));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new FleetException(where + ": image " + image + ": " + e.getMessage());
+        }
     }
 }

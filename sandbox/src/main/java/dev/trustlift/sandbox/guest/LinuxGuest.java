@@ -1,18 +1,18 @@
 package dev.trustlift.sandbox.guest;
 
+import dev.trustlift.disk.convert.ConversionRefusedException;
+import dev.trustlift.disk.validate.TargetOs;
 import dev.trustlift.sandbox.guest.DiskLayout.Part;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
  * Answers trustlift's Linux scripts from the simulated disk: the probe (key=value lines, see
- * docs/sandbox.md) and the conversion (GPT with a BIOS boot partition and an ESP, GRUB for both
- * firmwares, /boot/efi in fstab), which needs free space after the last partition for the ESP.
+ * docs/sandbox.md) and the conversion, planned by the disk engine (GPT with a BIOS boot partition
+ * and an ESP, GRUB for both firmwares, /boot/efi in fstab); the engine refuses when there is no
+ * room, and its message says by how much to grow the disk.
  */
 public final class LinuxGuest {
-    static final long ESP_MB = 200;
-
     private LinuxGuest() {
     }
 
@@ -55,59 +55,32 @@ public final class LinuxGuest {
             out.add("result=already-converted");
             return ScriptResult.of(out, 0);
         }
-        long espSectors = d.mib(ESP_MB);
-        long firstStart = d.parts().stream().mapToLong(Part::start).min().orElse(2048);
-        boolean biosBootAtFront = firstStart >= 2048;
-        long needTail = espSectors + (biosBootAtFront ? 0 : d.mib(1)) + 33 + d.mib(1);
-        if (find(d, "EF00") == null && d.freeTailSectors() < needTail) {
-            long missingMb = (needTail - d.freeTailSectors()) * d.sectorSize() / (1024 * 1024) + 1;
-            out.add("error=no-room");
-            return new ScriptResult(out, List.of("trustlift: no room for the EFI system partition: grow the disk by "
-                    + missingMb + " MiB"), 3, null);
+        if (d.scheme() != DiskLayout.Scheme.MBR) {
+            out.add("error=unsupported-layout");
+            return new ScriptResult(out, List.of("trustlift: a GPT disk without a BIOS boot partition and an ESP is not "
+                    + "converted by this script"), 2, null);
         }
-        List<Part> parts = new ArrayList<>();
-        int next = 1;
-        for (Part p : d.parts()) {
-            if (DiskLayout.isContainer(p.type())) {
-                continue;
-            }
-            parts.add(new Part(p.number(), gptType(p.type()), p.start(), p.sectors(), false, false));
-            next = Math.max(next, p.number() + 1);
+        DiskLayout converted;
+        try {
+            converted = DiskEngine.convert(d, TargetOs.LINUX);
+        } catch (ConversionRefusedException e) {
+            out.add("error=refused");
+            return new ScriptResult(out, List.of("trustlift: " + e.getMessage()), 3, null);
         }
-        long cursor = d.parts().stream().mapToLong(Part::end).max().orElse(2047) + 1;
-        cursor = (cursor + 2047) / 2048 * 2048;
-        if (find(d, "EF02") == null) {
-            long start = biosBootAtFront ? 34 : cursor;
-            long len = biosBootAtFront ? 2048 - 34 : d.mib(1);
-            parts.add(new Part(next++, "EF02", start, len, false, false));
-            if (!biosBootAtFront) {
-                cursor += len;
-            }
-        }
-        if (find(d, "EF00") == null) {
-            parts.add(new Part(next, "EF00", cursor, espSectors, false, false));
-        }
-        parts.sort(Comparator.comparingLong(Part::start));
         out.add("backup=/var/lib/trustlift/mbr-backup.bin");
         out.add("pttype=gpt");
-        out.add("bios_boot=created");
-        out.add("esp=created");
+        out.add("bios_boot=" + partName(converted, "EF02"));
+        out.add("esp=" + partName(converted, "EF00"));
         out.add("fstab_efi=added");
         out.add("grub_bios=installed");
         out.add("grub_efi=installed");
         out.add("result=converted");
-        DiskLayout converted = new DiskLayout(DiskLayout.Scheme.GPT, d.sectorSize(), d.sectors(), parts, true, true);
         return new ScriptResult(out, List.of(), 0, converted);
     }
 
-    private static String gptType(String type) {
-        return switch (type.toUpperCase()) {
-            case "83" -> "8300";
-            case "82" -> "8200";
-            case "8E" -> "8E00";
-            case "EF" -> "EF00";
-            default -> type.length() == 4 ? type : "8300";
-        };
+    private static String partName(DiskLayout d, String type) {
+        Part p = find(d, type);
+        return p == null ? "absent" : "/dev/sda" + p.number();
     }
 
     private static Part find(DiskLayout d, String type) {

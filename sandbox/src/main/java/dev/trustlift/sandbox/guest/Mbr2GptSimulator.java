@@ -1,14 +1,16 @@
 package dev.trustlift.sandbox.guest;
 
+import dev.trustlift.disk.convert.ConversionRefusedException;
+import dev.trustlift.disk.validate.TargetOs;
 import dev.trustlift.sandbox.guest.DiskLayout.Part;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
  * MBR2GPT.EXE on a simulated disk: the tool's own output lines and exit codes
- * (facts/disk-conversion.md section 1). Room for the ESP is not one of the validation checks,
- * so /validate passes a disk without room and /convert then fails creating the ESP (exit 8).
+ * (facts/disk-conversion.md section 1). The layout rules are the disk engine's validator; room
+ * for the ESP is not one of MBR2GPT's validation checks, so /validate passes a disk without
+ * room and /convert then fails creating the ESP (exit 8).
  */
 public final class Mbr2GptSimulator {
     public static final int OK = 0;
@@ -23,10 +25,6 @@ public final class Mbr2GptSimulator {
     private static final String P = "MBR2GPT: ";
     private static final String LAYOUT_FAILED = "Disk layout validation failed for disk 0";
     private static final String NO_ROOM = "Cannot find room for the EFI system partition";
-
-    /** The named results a fleet's guest fault can force (docs/sandbox.md). */
-    public static final List<String> FAULT_RESULTS = List.of("layout", "no-room", "encrypted", "os-partition",
-            "boot-files", "gpt-apply", "internal", "reagent-warning");
 
     private Mbr2GptSimulator() {
     }
@@ -48,7 +46,7 @@ public final class Mbr2GptSimulator {
             out.add("Cannot find OS partition(s) for disk 0");
             return ScriptResult.of(out, LAYOUT_INVALID);
         }
-        if ("layout".equals(fault) || Mbr2GptRules.layoutProblem(disk) != null) {
+        if ("layout".equals(fault) || !DiskEngine.windowsLayoutFailures(disk).isEmpty()) {
             out.add(LAYOUT_FAILED);
             return ScriptResult.of(out, LAYOUT_INVALID);
         }
@@ -65,13 +63,9 @@ public final class Mbr2GptSimulator {
 
     private static ScriptResult convert(List<String> out, DiskLayout disk, GuestState guest, String fault) {
         long espMb = disk.sectorSize() == 4096 ? 260 : 100;
-        long espSectors = disk.mib(espMb);
-        long gptTail = 33;
         out.add(P + "Trying to shrink the OS partition");
-        Part os = disk.osPartition();
-        boolean tailRoom = disk.freeTailSectors() >= espSectors + gptTail + disk.mib(1);
-        boolean shrinkRoom = guest.shrinkableMb() >= espMb + 1;
-        if ("no-room".equals(fault) || (!tailRoom && !shrinkRoom)) {
+        DiskLayout converted = "no-room".equals(fault) ? null : convertedLayout(disk, guest, espMb);
+        if (converted == null) {
             out.add(NO_ROOM);
             return ScriptResult.of(out, ESP_FAILED);
         }
@@ -94,26 +88,36 @@ public final class Mbr2GptSimulator {
             out.add(P + "Failed to update ReAgent.xml, please try to  manually disable and enable WinRE.");
         }
         out.add(P + "Before the new system can boot properly you need to switch the firmware to boot to UEFI mode!");
-        List<Part> parts = new ArrayList<>();
-        int next = disk.parts().stream().mapToInt(Part::number).max().orElse(0) + 1;
-        long espStart;
-        for (Part p : disk.parts()) {
-            String type = p.type().equals("27") ? "2700" : "0700";
-            long sectors = p.sectors();
-            if (p == os && !tailRoom) {
-                sectors -= espSectors;
-                guest.consume(espMb);
-            }
-            parts.add(new Part(p.number(), type, p.start(), sectors, false, false));
-        }
-        if (tailRoom) {
-            espStart = disk.parts().stream().mapToLong(Part::end).max().orElse(2047) + 1;
-        } else {
-            espStart = os.start() + os.sectors() - espSectors;
-        }
-        parts.add(new Part(next, "EF00", espStart, espSectors, false, false));
-        parts.sort(Comparator.comparingLong(Part::start));
-        DiskLayout converted = new DiskLayout(DiskLayout.Scheme.GPT, disk.sectorSize(), disk.sectors(), parts, false, true);
         return new ScriptResult(out, List.of(), OK, converted);
+    }
+
+    /**
+     * The disk engine converts the layout; when it finds no free space for the ESP, MBR2GPT in the
+     * full OS shrinks the OS partition by the ESP's size (plus alignment), which needs that much
+     * free and movable space on C:. Null when neither works.
+     */
+    private static DiskLayout convertedLayout(DiskLayout disk, GuestState guest, long espMb) {
+        try {
+            return DiskEngine.convert(disk, TargetOs.WINDOWS);
+        } catch (ConversionRefusedException e) {
+            long shrinkMb = espMb + 1;
+            if (guest.shrinkableMb() < shrinkMb) {
+                return null;
+            }
+            Part os = disk.osPartition();
+            List<Part> parts = new ArrayList<>();
+            for (Part p : disk.parts()) {
+                parts.add(p == os ? new Part(p.number(), p.type(), p.start(), p.sectors() - disk.mib(shrinkMb), p.active(),
+                        p.logical()) : p);
+            }
+            try {
+                DiskLayout converted = DiskEngine.convert(new DiskLayout(disk.scheme(), disk.sectorSize(), disk.sectors(),
+                        parts, disk.biosBootCode(), disk.efiBootLoader()), TargetOs.WINDOWS);
+                guest.consume(shrinkMb);
+                return converted;
+            } catch (ConversionRefusedException stillNoRoom) {
+                return null;
+            }
+        }
     }
 }

@@ -25,6 +25,7 @@ public final class Operation {
     private final Supplier<JsonNode> effect;
     private volatile String status = "InProgress";
     private Instant endTime;
+    private long endNanos;
     private JsonNode result;
     private ArmException error;
 
@@ -63,6 +64,12 @@ public final class Operation {
             status = "Failed";
         }
         endTime = Instant.now();
+        endNanos = System.nanoTime();
+    }
+
+    /** True when the operation ended more than {@code nanos} ago. */
+    synchronized boolean endedBefore(long nanosAgo) {
+        return !status.equals("InProgress") && System.nanoTime() - endNanos > nanosAgo;
     }
 
     public synchronized String status() {

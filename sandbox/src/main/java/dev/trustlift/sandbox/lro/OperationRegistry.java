@@ -17,6 +17,10 @@ public final class OperationRegistry implements AutoCloseable {
     private final Map<String, Operation> operations = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer;
     private final LatencyModel latency;
+    /** Finished operations are forgotten after this long once there are many (pollers are long gone by then). */
+    private static final long KEEP_NANOS = 600_000_000_000L;
+    private static final int SWEEP_ABOVE = 20_000;
+    private volatile long lastSweep = System.nanoTime();
 
     public OperationRegistry(LatencyModel latency) {
         this.latency = latency;
@@ -41,12 +45,21 @@ public final class OperationRegistry implements AutoCloseable {
         Operation op = new Operation(UUID.randomUUID().toString(), subscription, location, name, resourceId, diskOperation,
                 System.nanoTime() + delay, effect);
         operations.put(op.id(), op);
+        sweep();
         if (delay <= 0) {
             op.settle();
         } else {
             timer.schedule(op::settle, delay, TimeUnit.NANOSECONDS);
         }
         return op;
+    }
+
+    private void sweep() {
+        long now = System.nanoTime();
+        if (operations.size() > SWEEP_ABOVE && now - lastSweep > 10_000_000_000L) {
+            lastSweep = now;
+            operations.values().removeIf(op -> op.endedBefore(KEEP_NANOS));
+        }
     }
 
     public Operation find(String id) {

@@ -1,0 +1,33 @@
+package dev.trustlift.disk.layout;
+
+import java.util.List;
+
+/**
+ * A disk layout to write: the fleet contract's explicit form
+ * {@code {"sectorSize":512,"sectors":N,"partitions":[{"type":"07","start":2048,"sectors":1024000,"active":true}]}}.
+ * For MBR, {@code type} is the MBR type byte in hex; partitions inside an extended partition
+ * (05/0F/85) become its logicals. For GPT, {@code type} is a gdisk code (EF00, 8300, ...) and
+ * {@code number} the partition number.
+ */
+public record LayoutSpec(Scheme scheme, int sectorSize, long sectors, List<PartitionSpec> partitions) {
+    public enum Scheme { MBR, GPT }
+
+    public LayoutSpec {
+        partitions = List.copyOf(partitions);
+    }
+
+    public static LayoutSpec mbr(int sectorSize, long sectors, List<PartitionSpec> partitions) {
+        return new LayoutSpec(Scheme.MBR, sectorSize, sectors, partitions);
+    }
+
+    /** One partition: type, first LBA, length in sectors, active flag (MBR), number (GPT; 0 = next). */
+    public record PartitionSpec(String type, long start, long sectors, boolean active, int number) {
+        public PartitionSpec(String type, long start, long sectors, boolean active) {
+            this(type, start, sectors, active, 0);
+        }
+
+        public long last() {
+            return start + sectors - 1;
+        }
+    }
+}
