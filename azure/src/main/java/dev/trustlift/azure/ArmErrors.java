@@ -59,8 +59,9 @@ final class ArmErrors {
                 return new CloudException(CloudException.TIMED_OUT, what + " did not finish in time", 0, null, error);
             }
             if (t instanceof IOException) {
-                return new CloudException(CloudException.UNREACHABLE,
-                        what + ": cannot reach ARM: " + describe(t), 0, null, error);
+                return new CloudException(CloudException.UNREACHABLE, what + ": cannot reach ARM: " + describe(t)
+                        + " (check --endpoint and the network; a sandbox endpoint needs 'trustlift sandbox start')",
+                        0, null, error);
             }
         }
         return new CloudException("ClientError", what + ": " + describe(error), 0, null, error);

@@ -62,10 +62,23 @@ public final class AzureCloudAdapter implements Cloud {
     /** The version azure-resourcemanager-resources 2.52.0 uses for locks. */
     static final String LOCKS_API_VERSION = "2017-04-01";
 
+    /** Azure documents most VM operations in minutes; an hour without an answer is a failure. */
+    public static final Duration DEFAULT_OPERATION_TIMEOUT = Duration.ofMinutes(60);
+
     private final AzureConnection connection;
+    private final Duration operationTimeout;
 
     public AzureCloudAdapter(AzureConnection connection) {
+        this(connection, DEFAULT_OPERATION_TIMEOUT);
+    }
+
+    /**
+     * @param operationTimeout the longest wait for a long-running operation (a guest script has
+     *        its own): a hung operation must fail its step, not hang the run
+     */
+    public AzureCloudAdapter(AzureConnection connection, Duration operationTimeout) {
         this.connection = connection;
+        this.operationTimeout = operationTimeout;
     }
 
     private ArmRest rest() {
@@ -311,14 +324,15 @@ public final class AzureCloudAdapter implements Cloud {
 
     /**
      * Polls to completion. The configured interval applies only when ARM sends no Retry-After;
-     * a timeout, when given, bounds the whole wait.
+     * the timeout (the script's, else the connection's operation timeout) bounds the whole wait.
      */
     private <T> T await(SyncPoller<PollResult<T>, T> poller, Duration timeout) {
         Duration interval = connection.settings().pollInterval();
         if (interval != null) {
             poller.setPollInterval(interval);
         }
-        PollResponse<PollResult<T>> last = timeout == null ? poller.waitForCompletion() : poller.waitForCompletion(timeout);
+        PollResponse<PollResult<T>> last =
+                poller.waitForCompletion(timeout == null ? operationTimeout : timeout);
         LongRunningOperationStatus status = last.getStatus();
         if (status == LongRunningOperationStatus.FAILED || status == LongRunningOperationStatus.USER_CANCELLED) {
             // The poller reports a failed operation as a status, not an exception; the error body

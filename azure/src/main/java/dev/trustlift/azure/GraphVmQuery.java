@@ -25,6 +25,8 @@ final class GraphVmQuery {
 
     /** Resource Graph's page size limit. */
     static final int PAGE = 1000;
+    /** Subscriptions per query: Resource Graph takes at most 1000 (Search-AzGraph batches the same way). */
+    static final int SUBSCRIPTIONS_PER_QUERY = 1000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private GraphVmQuery() {
@@ -38,10 +40,19 @@ final class GraphVmQuery {
 
     static List<Vm> run(ResourceGraphManager graph, CloudScope scope) {
         List<Vm> out = new ArrayList<>();
+        List<String> all = scope.subscriptions();
+        for (int from = 0; from < all.size(); from += SUBSCRIPTIONS_PER_QUERY) {
+            out.addAll(runBatch(graph, scope, all.subList(from, Math.min(all.size(), from + SUBSCRIPTIONS_PER_QUERY))));
+        }
+        return out;
+    }
+
+    private static List<Vm> runBatch(ResourceGraphManager graph, CloudScope scope, List<String> subscriptions) {
+        List<Vm> out = new ArrayList<>();
         String skipToken = null;
         do {
             QueryResponse page = graph.resourceProviders().resources(new QueryRequest()
-                    .withSubscriptions(scope.subscriptions())
+                    .withSubscriptions(subscriptions)
                     .withQuery(QUERY)
                     .withOptions(new QueryRequestOptions().withResultFormat(ResultFormat.OBJECT_ARRAY)
                             .withTop(PAGE).withSkipToken(skipToken)));

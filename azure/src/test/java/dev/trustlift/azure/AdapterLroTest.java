@@ -165,6 +165,16 @@ class AdapterLroTest {
     }
 
     @Test
+    void aHungOperationFailsAtTheOperationTimeout() {
+        AzureCloudAdapter impatient = new AzureCloudAdapter(AzureConnection.open(ConnectionSettings
+                .endpoint(arm.endpoint(), false).withPollInterval(Duration.ofMillis(20))), Duration.ofMillis(300));
+        arm.on("POST", VM_PATH + "/deallocate", accepted("op-hung", Integer.MAX_VALUE, null));
+        CloudException e = assertThrows(CloudException.class, () -> impatient.deallocate(MY_VM));
+        assertEquals(CloudException.TIMED_OUT, e.code());
+        assertTrue(e.getMessage().contains("deallocate myResourceGroup/myVM"), e.getMessage());
+    }
+
+    @Test
     void restorePointCreatesCollectionThenPoint() throws Exception {
         arm.on("GET", VM_PATH, Answer.json(200, example("VirtualMachine_Get.json", 200)));
         String coll = RG_PATH + "/providers/Microsoft.Compute/restorePointCollections/rpcName";

@@ -108,10 +108,10 @@ class SandboxContractTest {
     @Test
     void listsAndQueriesSeeTheSameFleet() {
         List<String> listed = cloud.listVms(CloudScope.of(List.of(SUB), null)).stream().map(v -> v.ref().name()).sorted().toList();
-        assertEquals(List.of("bk01", "bk02", "lin01", "locked01", "web01", "web02"), listed);
+        assertEquals(List.of("bk01", "bk02", "enc01", "flaky01", "lin01", "locked01", "web01", "web02"), listed);
         List<String> graph = cloud.queryVms(CloudScope.of(List.of(SUB, SUB_B), null)).stream().map(v -> v.ref().name())
                 .sorted().toList();
-        assertEquals(List.of("bk01", "bk02", "lin01", "locked01", "nofeat01", "web01", "web02"), graph);
+        assertEquals(List.of("bk01", "bk02", "enc01", "flaky01", "lin01", "locked01", "nofeat01", "web01", "web02"), graph);
         assertEquals(List.of("lin01"), cloud.listVms(CloudScope.of(List.of(SUB), "rg-linux")).stream()
                 .map(v -> v.ref().name()).toList());
         assertEquals(List.of("web01"), cloud.listVms(new CloudScope(List.of(SUB), null, Map.of("app", "web"))).stream()
@@ -215,12 +215,32 @@ class SandboxContractTest {
     }
 
     @Test
+    void failingGuestCommandGivesItsExitCodeNotAnException() {
+        ScriptResult validate = cloud.runScript(new VmRef(SUB, "rg-app", "enc01"), new GuestScript(OsType.WINDOWS,
+                List.of("MBR2GPT.exe /validate /allowFullOS"), Duration.ofSeconds(60)));
+        assertTrue(validate.exitCode() > 0, "exit " + validate.exitCode() + ": " + validate.stdout());
+        assertFalse(validate.succeeded());
+        assertTrue(validate.stdout().contains("MBR2GPT"), validate.stdout());
+    }
+
+    @Test
+    void transientServerErrorIsRetriedOnce() throws Exception {
+        VmRef flaky = new VmRef(SUB, "rg-flaky", "flaky01");
+        cloud.deallocate(flaky);
+        assertEquals("deallocated", truth("flaky01").path("power").asText());
+        List<JsonNode> posts = calls().stream().filter(c -> c.path("method").asText().equals("POST")
+                && c.path("path").asText().endsWith("/flaky01/deallocate")).toList();
+        assertEquals(List.of(500, 202), posts.stream().map(c -> c.path("status").asInt()).toList());
+    }
+
+    @Test
     void linuxScriptIsRecognisedThroughTheWrapper() {
         ScriptResult probe = cloud.runScript(new VmRef(SUB, "rg-linux", "lin01"), new GuestScript(OsType.LINUX,
                 List.of("# trustlift:linux-probe", "lsblk -o NAME,PTTYPE"), Duration.ofSeconds(60)));
         assertEquals(0, probe.exitCode(), probe.stdout() + probe.stderr());
-        assertTrue(probe.stdout().contains("pttype") || probe.stdout().contains("mbr") || !probe.stdout().isBlank(),
-                probe.stdout());
+        assertTrue(probe.stdout().startsWith("firmware=bios\n"), probe.stdout());
+        assertTrue(probe.stdout().contains("\npttype=dos\n"), "linux-mbr-custom is an MBR disk: " + probe.stdout());
+        assertFalse(probe.stdout().contains("TRUSTLIFT_EXIT"));
     }
 
     @Test

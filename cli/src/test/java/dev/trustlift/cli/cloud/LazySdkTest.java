@@ -29,6 +29,14 @@ class LazySdkTest {
     }
 
     @Test
+    void diskCommandsLoadNoAzureClass() throws Exception {
+        List<String> lines = loadedClasses("disk", "--help");
+        assertTrue(lines.stream().anyMatch(l -> l.contains("dev.trustlift.cli.disk.")), "the disk command itself loaded");
+        assertFalse(lines.stream().anyMatch(l -> l.contains(" com.azure.") || l.contains(" dev.trustlift.azure.")),
+                lines.stream().filter(l -> l.contains("azure.")).findFirst().orElse(""));
+    }
+
+    @Test
     void helpOfDiscoverLoadsNoAzureClass() throws Exception {
         List<String> lines = loadedClasses("discover", "--help");
         assertTrue(lines.stream().anyMatch(l -> l.contains("dev.trustlift.cli.cloud.DiscoverCommand")),
