@@ -12,6 +12,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,6 +44,7 @@ public final class HtmlReport {
                 .append(report.vms().size() == 1 ? " VM" : " VMs").append(" &middot; generated ").append(escape(when))
                 .append("</p>\n</header>\n<main>\n");
         overview(h, report);
+        topRules(h, report);
         vmTable(h, report);
         details(h, report);
         h.append("</main>\n<footer>Rule ids and verdicts follow the trustlift assessment contract. ")
@@ -84,7 +87,41 @@ public final class HtmlReport {
                 .append("fill=\"#5f6b7a\">").append(total == 1 ? "VM" : "VMs").append("</text>\n</svg>\n");
     }
 
+    /** What stands in the way most often: VMs per rule for findings that need action or attention. */
+    private static void topRules(StringBuilder h, AssessmentReport report) {
+        Map<String, long[]> counts = new TreeMap<>();
+        Map<String, Severity> severity = new HashMap<>();
+        Map<String, String> example = new HashMap<>();
+        for (VmAssessment vm : report.vms()) {
+            vm.findings().stream().filter(f -> f.severity() != Severity.INFO).map(Finding::rule).distinct()
+                    .forEach(r -> counts.computeIfAbsent(r, k -> new long[1])[0]++);
+            for (Finding f : vm.findings()) {
+                severity.merge(f.rule(), f.severity(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
+                example.putIfAbsent(f.rule(), f.message());
+            }
+        }
+        if (counts.isEmpty()) {
+            return;
+        }
+        long max = counts.values().stream().mapToLong(c -> c[0]).max().orElse(1);
+        h.append("<section>\n<h2>What stands in the way</h2>\n<div class=\"bars\">\n");
+        counts.entrySet().stream()
+                .sorted(Comparator.comparing((Map.Entry<String, long[]> e) -> severity.get(e.getKey()))
+                        .thenComparing(e -> -e.getValue()[0]).thenComparing(Map.Entry::getKey))
+                .forEach(e -> h.append("<button class=\"bar\" type=\"button\" data-rule=\"").append(escape(e.getKey()))
+                        .append("\" title=\"").append(escape(example.get(e.getKey()))).append("\"><code>").append(escape(e.getKey()))
+                        .append("</code><span class=\"title\">").append(escape(RuleTitles.of(e.getKey())))
+                        .append("</span><span class=\"track\"><span style=\"width:")
+                        .append(String.format(Locale.ROOT, "%.1f", 100.0 * e.getValue()[0] / max)).append("%;background:")
+                        .append(SEVERITY_COLOUR.get(severity.get(e.getKey()))).append("\"></span></span><b>")
+                        .append(e.getValue()[0]).append("</b><span class=\"what\">")
+                        .append(severity.get(e.getKey()).name().replace('_', '-')).append("</span></button>\n"));
+        h.append("</div>\n</section>\n");
+    }
+
     private static void vmTable(StringBuilder h, AssessmentReport report) {
+        boolean manySubscriptions = report.vms().stream().map(vm -> vm.vm().subscription().toLowerCase(Locale.ROOT))
+                .distinct().count() > 1;
         TreeMap<String, Integer> rules = new TreeMap<>();
         report.vms().forEach(vm -> vm.findings().stream().map(Finding::rule).distinct().forEach(r -> rules.merge(r, 1, Integer::sum)));
         h.append("<section>\n<h2>Virtual machines</h2>\n<div class=\"filters\">\n")
@@ -93,17 +130,19 @@ public final class HtmlReport {
             h.append("<option value=\"").append(v.name()).append("\">").append(label(v)).append("</option>");
         }
         h.append("</select></label>\n<label>Rule<select id=\"f-rule\"><option value=\"\">All rules</option>");
-        rules.forEach((r, n) -> h.append("<option value=\"").append(escape(r)).append("\">").append(escape(r)).append(" (")
+        rules.forEach((r, n) -> h.append("<option value=\"").append(escape(r)).append("\">").append(escape(r)).append(RuleTitles.of(r).isEmpty() ? "" : " " + escape(RuleTitles.of(r))).append(" (")
                 .append(n).append(n == 1 ? " VM)" : " VMs)").append("</option>"));
         h.append("</select></label>\n<label>Name<input id=\"f-text\" type=\"search\" placeholder=\"VM or resource group\">")
                 .append("</label>\n<span class=\"count\" id=\"f-count\"></span>\n</div>\n<table>\n<thead><tr><th>VM</th>")
-                .append("<th>Resource group</th><th>Subscription</th><th>Verdict</th><th class=\"num\">Blockers</th>")
+                .append("<th>Resource group</th>").append(manySubscriptions ? "<th>Subscription</th>" : "")
+                .append("<th>Verdict</th><th class=\"num\">Blockers</th>")
                 .append("<th class=\"num\">Fixes</th><th class=\"num\">Warnings</th><th>Rules</th></tr></thead>\n<tbody>\n");
         int i = 0;
         for (VmAssessment vm : report.vms()) {
-            h.append("<tr class=\"vm\"").append(filterAttributes(vm)).append("><td><a href=\"#vm-").append(i++).append("\">")
-                    .append(escape(vm.vm().name())).append("</a></td><td>").append(escape(vm.vm().resourceGroup()))
-                    .append("</td><td><code>").append(escape(vm.vm().subscription())).append("</code></td><td>")
+            h.append("<tr class=\"vm\"").append(filterAttributes(vm)).append("><td class=\"nowrap\"><a href=\"#vm-").append(i++).append("\">")
+                    .append(escape(vm.vm().name())).append("</a></td><td class=\"nowrap\">").append(escape(vm.vm().resourceGroup()))
+                    .append("</td>").append(manySubscriptions ? "<td><code>" + escape(vm.vm().subscription()) + "</code></td>" : "")
+                    .append("<td>")
                     .append(badge(vm.verdict())).append("</td><td class=\"num\">").append(count(vm, Severity.BLOCKER))
                     .append("</td><td class=\"num\">").append(count(vm, Severity.AUTO_FIX)).append("</td><td class=\"num\">")
                     .append(count(vm, Severity.WARNING)).append("</td><td class=\"rules\">");
@@ -137,7 +176,8 @@ public final class HtmlReport {
     private static void finding(StringBuilder h, Finding f) {
         h.append("<div class=\"finding\" data-rule=\"").append(escape(f.rule())).append("\"><span class=\"sev\" style=\"--c:")
                 .append(SEVERITY_COLOUR.get(f.severity())).append("\">").append(f.severity().name().replace('_', '-'))
-                .append("</span><code>").append(escape(f.rule())).append("</code><div class=\"msg\">")
+                .append("</span><code title=\"").append(escape(RuleTitles.of(f.rule()))).append("\">").append(escape(f.rule()))
+                .append("</code><div class=\"msg\">")
                 .append(escape(f.message())).append("</div>\n");
         if (!f.evidence().isEmpty()) {
             h.append("<div class=\"ev\">");

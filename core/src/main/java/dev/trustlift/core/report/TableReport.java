@@ -28,7 +28,7 @@ public final class TableReport {
         List<String> fixes = new ArrayList<>();
         for (VmAssessment vm : report.vms()) {
             boolean first = true;
-            List<Finding> findings = vm.findings().isEmpty() ? List.of() : vm.findings();
+            List<Finding> findings = vm.findings();
             if (findings.isEmpty()) {
                 rows.add(new String[] {vm.vm().name(), vm.vm().resourceGroup(), vm.verdict().name(), "", "", ""});
                 fixes.add(null);

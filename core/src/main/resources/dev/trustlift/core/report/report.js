@@ -4,6 +4,7 @@
   var text = document.getElementById('f-text');
   var count = document.getElementById('f-count');
   var cards = document.querySelectorAll('.card[data-verdict]');
+  var bars = document.querySelectorAll('.bar[data-rule]');
   function matches(el) {
     var v = verdict.value, r = rule.value, t = text.value.trim().toLowerCase();
     if (v && el.getAttribute('data-verdict') !== v) return false;
@@ -21,6 +22,7 @@
       f.classList.toggle('hidden', rule.value !== '' && f.getAttribute('data-rule') !== rule.value);
     });
     cards.forEach(function (c) { c.classList.toggle('on', c.getAttribute('data-verdict') === verdict.value); });
+    bars.forEach(function (b) { b.classList.toggle('on', b.getAttribute('data-rule') === rule.value); });
     count.textContent = shown + ' of ' + document.querySelectorAll('tr.vm').length + ' VMs';
     var hash = [];
     if (verdict.value) hash.push('verdict=' + verdict.value);
@@ -36,6 +38,12 @@
   cards.forEach(function (c) {
     c.addEventListener('click', function () {
       verdict.value = verdict.value === c.getAttribute('data-verdict') ? '' : c.getAttribute('data-verdict');
+      apply();
+    });
+  });
+  bars.forEach(function (b) {
+    b.addEventListener('click', function () {
+      rule.value = rule.value === b.getAttribute('data-rule') ? '' : b.getAttribute('data-rule');
       apply();
     });
   });

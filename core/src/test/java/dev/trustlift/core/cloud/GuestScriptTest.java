@@ -82,15 +82,4 @@ class GuestScriptTest {
     void aScriptNeedsATimeout() {
         assertThrows(IllegalArgumentException.class, () -> new GuestScript(OsType.LINUX, List.of("true"), Duration.ZERO));
     }
-
-    @Test
-    void aLeadingMarkerCommentStaysTheFirstLine() {
-        for (OsType os : OsType.values()) {
-            List<String> wrapped = new GuestScript(os, List.of("# trustlift:probe", "echo hi"), java.time.Duration.ofSeconds(5))
-                    .wrappedLines();
-            assertEquals("# trustlift:probe", wrapped.get(0), os.name());
-            assertEquals(1, wrapped.stream().filter("# trustlift:probe"::equals).count(), os.name());
-            assertTrue(wrapped.contains("echo hi"));
-        }
-    }
 }

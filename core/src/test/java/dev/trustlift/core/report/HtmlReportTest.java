@@ -60,6 +60,18 @@ class HtmlReportTest {
     }
 
     @Test
+    void barsCountVmsPerRuleThatNeedsAttentionAndOneSubscriptionNeedsNoColumn() {
+        Matcher tl020 = Pattern.compile("<button class=\"bar\" type=\"button\" data-rule=\"TL020\".*?<b>(\\d+)</b>").matcher(html);
+        assertTrue(tl020.find());
+        assertEquals(1, Integer.parseInt(tl020.group(1)));
+        Matcher tl091 = Pattern.compile("data-rule=\"TL091\"[^>]*>.*?<b>(\\d+)</b>").matcher(html);
+        assertTrue(tl091.find());
+        assertEquals(2, Integer.parseInt(tl091.group(1)), "files01 and db01");
+        assertFalse(html.contains("data-rule=\"TL093\" title"), "INFO-only rules are not obstacles");
+        assertFalse(html.contains("<th>Subscription</th>"));
+    }
+
+    @Test
     void writesTheSampleForLooking() throws Exception {
         Path out = Path.of("target", "assess-report-sample.html");
         Files.createDirectories(out.getParent());

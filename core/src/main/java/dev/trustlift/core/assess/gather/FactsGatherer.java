@@ -75,10 +75,11 @@ public final class FactsGatherer {
             generation = disk.hyperVGeneration() != null ? disk.hyperVGeneration() : generation;
         }
         OsDiskFacts osDisk = disk(vm, diskRef, generation == null ? HyperVGeneration.V1 : generation, disk);
+        List<LockFact> locks = cloud.findLocks(vm.ref()).stream().map(l -> lock(vm, l)).toList();
         b.osDisk(osDisk)
                 .extensions(cloud.listExtensions(vm.ref()))
                 .backup(cloud.getBackupProtection(vm.ref(), vm.location()))
-                .locks(cloud.findLocks(vm.ref()).stream().map(l -> lock(vm, l)).toList())
+                .locks(locks)
                 .migrationFeature(feature(vm.ref().subscription()))
                 .skus(skus.catalog(vm.ref().subscription(), vm.location()));
         if (!probeGuest) {
@@ -89,6 +90,9 @@ public final class FactsGatherer {
             b.guestNotProbed("the VM is not running");
         } else if (!view.agentReady()) {
             b.guestNotProbed("the VM agent is not Ready");
+        } else if (locks.stream().anyMatch(l -> l.level() == LockFact.Level.READ_ONLY)) {
+            // ARM counts Run Command as a write, so a ReadOnly lock refuses it (409 ScopeLocked).
+            b.guestNotProbed("a ReadOnly lock refuses Run Command (see TL110)");
         } else {
             probe(vm, b);
         }
@@ -100,13 +104,13 @@ public final class FactsGatherer {
         try {
             result = cloud.runScript(vm.ref(), GuestProbe.script(vm.osType()));
         } catch (CloudException e) {
-            b.guestNotProbed("probe failed: " + e.getMessage());
+            b.guestNotProbed("probe failed: " + shorten(e.getMessage()));
             return;
         }
         if (!result.succeeded()) {
             String err = result.stderr().isBlank() ? result.stdout() : result.stderr();
             b.guestNotProbed("probe exited with " + (result.exitCode() == ScriptResult.UNKNOWN_EXIT ? "no exit code"
-                    : "code " + result.exitCode()) + ": " + err.lines().findFirst().orElse("").trim());
+                    : "code " + result.exitCode()) + ": " + shorten(err.trim()));
             return;
         }
         try {
@@ -151,6 +155,12 @@ public final class FactsGatherer {
                 : LockFact.Level.CAN_NOT_DELETE, where);
     }
 
+    /** Notes repeat in several findings; ARM messages can be paragraphs. */
+    private static String shorten(String message) {
+        String first = message == null ? "" : message.lines().findFirst().orElse("");
+        return first.length() <= 200 ? first : first.substring(0, 197) + "...";
+    }
+
     private static String lastSegment(String id) {
         return id == null || id.isBlank() ? null : id.substring(id.lastIndexOf('/') + 1);
     }
@@ -162,10 +172,5 @@ public final class FactsGatherer {
     /** How many SKU lists were read (one per subscription and location). */
     public int skuListsFetched() {
         return skus.fetched();
-    }
-
-    /** The (subscription/location) keys of the SKU lists read, for tests. */
-    List<String> skuKeys() {
-        return skus.keys();
     }
 }

@@ -4,7 +4,6 @@ import dev.trustlift.core.assess.Sku;
 import dev.trustlift.core.assess.SkuCatalog;
 import dev.trustlift.core.cloud.Cloud;
 import dev.trustlift.core.cloud.ResourceSku;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,9 +48,5 @@ final class SkuCatalogs {
     /** Distinct (subscription, location) lists fetched so far. */
     int fetched() {
         return cache.size();
-    }
-
-    List<String> keys() {
-        return List.copyOf(cache.keySet());
     }
 }

@@ -131,6 +131,16 @@ class FactsGathererTest {
     }
 
     @Test
+    void readOnlyLockMeansNoRunCommand() {
+        FakeCloud cloud = fleet(1);
+        Vm vm = cloud.vms.values().iterator().next();
+        cloud.locks.put(vm.ref().key(), List.of(new ResourceLock("freeze", ResourceLock.Level.READ_ONLY, vm.ref().id())));
+        VmFacts facts = new FactsGatherer(cloud, true).gather(vm);
+        assertEquals(0, cloud.count("runScript"));
+        assertEquals("a ReadOnly lock refuses Run Command (see TL110)", facts.guestNote());
+    }
+
+    @Test
     void probesRunConcurrently() {
         FakeCloud cloud = fleet(2);
         CountDownLatch allStarted = new CountDownLatch(4);

@@ -33,7 +33,7 @@ class LayoutRulesTest {
                 part(1, "07", 2048, 1024000, true, false, false),
                 part(2, "07", 1026048, 200_000_000, false, false, true),
                 part(3, "27", 201_026_048, 1_000_000, false, false, false),
-                part(4, "12", 202_026_048, 2_000_000, false, false, false));
+                part(4, "07", 202_026_048, 2_000_000, false, false, false));
         Finding f = tl090.evaluate(windows(layout)).orElseThrow();
         assertEquals(Severity.BLOCKER, f.severity());
         assertTrue(f.message().contains("4 primary partitions"), f.message());
@@ -81,11 +81,36 @@ class LayoutRulesTest {
     }
 
     @Test
+    void fourPrimariesWithAnUnrecognizedOneNameThatOneOnce() {
+        // the sandbox's windows-4-partitions preset: recovery (0x27) and OEM (0x12)
+        DiskLayout layout = mbr(
+                part(1, "07", 2048, 1024000, true, false, false),
+                part(2, "07", 1026048, 200_000_000, false, false, true),
+                part(3, "27", 201_026_048, 1_000_000, false, false, false),
+                part(4, "12", 202_026_048, 2_000_000, false, false, false));
+        Finding f = tl090.evaluate(windows(layout)).orElseThrow();
+        assertEquals("remove partition 4 (type 0x12) or move its data off the OS disk (MBR2GPT would need /map)",
+                f.remediation());
+    }
+
+    @Test
     void noActivePartitionBlocks() {
         DiskLayout layout = mbr(
                 part(1, "07", 2048, 1024000, false, false, false),
                 part(2, "07", 1026048, 200_000_000, false, false, true));
         assertTrue(tl090.evaluate(windows(layout)).orElseThrow().remediation().contains("active"));
+    }
+
+    @Test
+    void twoActivePartitionsOrANonWindowsActiveOneBlock() {
+        assertTrue(tl090.evaluate(windows(mbr(
+                part(1, "07", 2048, 1024000, true, false, false),
+                part(2, "07", 1026048, 200_000_000, true, false, true)))).orElseThrow().message()
+                .contains("2 partitions are marked active"));
+        assertTrue(tl090.evaluate(windows(mbr(
+                part(1, "27", 2048, 1024000, true, false, false),
+                part(2, "07", 1026048, 200_000_000, false, false, true)))).orElseThrow().message()
+                .contains("the active partition 1 (type 0x27) is not a Windows system partition"));
     }
 
     @Test
