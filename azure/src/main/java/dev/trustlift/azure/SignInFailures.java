@@ -66,8 +66,9 @@ final class SignInFailures {
         }
         if (t instanceof SSLHandshakeException || t instanceof CertificateException) {
             String message = String.valueOf(t.getMessage());
+            // PKIX: no path to a trusted anchor; "No subject alternative": the name is not in the certificate.
             return message.contains("PKIX") || message.contains("unable to find valid certification path")
-                    || message.contains("certificate_unknown") || message.contains("No subject alternative");
+                    || message.contains("No subject alternative");
         }
         return false;
     }

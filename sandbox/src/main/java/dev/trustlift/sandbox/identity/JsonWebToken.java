@@ -3,6 +3,7 @@ package dev.trustlift.sandbox.identity;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
@@ -83,7 +84,7 @@ public record JsonWebToken(Map<String, Object> header, Map<String, Object> claim
     private static Map<String, Object> decode(String part, String what) throws InvalidTokenException {
         try {
             return JSON.readValue(DECODER.decode(part), OBJECT);
-        } catch (IllegalArgumentException | java.io.IOException e) {
+        } catch (IllegalArgumentException | IOException e) {
             throw new InvalidTokenException("the " + what + " is not base64url-encoded JSON");
         }
     }
