@@ -145,16 +145,17 @@ class SignInEndToEndTest {
     @Test
     void assessThroughSignInReportsWhatItReportsOverPlainHttp() throws Exception {
         DiscoverCommandTest.Run tls = DiscoverCommandTest.run(command("assess-app", SECRET_VAR, true,
-                "assess", "--output", "json"));
+                "assess", "--output", "json", "--probe-guest"));
         assertEquals(3, tls.code(), tls.err());
         List<String> trail = signInTrail("assess-app");
         assertEquals("token:issued client=assess-app", trail.get(0), trail.toString());
         assertTrue(trail.size() > 5 && trail.subList(1, trail.size()).stream().allMatch(c -> c.endsWith(" bearer:valid")),
                 trail.toString());
+        assertTrue(trail.contains("POST bearer:valid"), "the guest probes ran through Run Command: " + trail);
 
         try (SandboxServer plain = SandboxServer.start(fleet("/assess/fleet.json"), 0)) {
             DiscoverCommandTest.Run http = DiscoverCommandTest.run("assess", "--endpoint", plain.endpoint(),
-                    "--subscription", SUB, "--output", "json");
+                    "--subscription", SUB, "--output", "json", "--probe-guest");
             assertEquals(3, http.code(), http.err());
             assertEquals(verdicts(http.out()), verdicts(tls.out()));
         }
