@@ -22,13 +22,13 @@ import picocli.CommandLine.Parameters;
 
 /** `disk sample PRESET OUT`: a sparse image with one of the fleet contract's layouts (partition tables only). */
 @Command(name = "sample", mixinStandardHelpOptions = true,
-        description = "Write a sparse sample image with a preset layout: ${COMPLETION-CANDIDATES}.")
+        description = "Write a sparse sample image with one of the fleet contract's layout presets.")
 final class SampleCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "PRESET", completionCandidates = PresetNames.class,
-            description = "Layout preset.")
+            description = "Layout preset: ${COMPLETION-CANDIDATES}.")
     String preset;
 
     @Parameters(index = "1", paramLabel = "OUT", description = "Image file to create (.vhd: dynamic VHD, else raw).")
@@ -76,7 +76,12 @@ final class SampleCommand implements Callable<Integer> {
             Files.delete(out);
         }
         long size = sizeGib != null ? sizeGib * 1024 * Sizes.MIB : LayoutPresets.defaultSizeBytes(preset);
-        LayoutSpec layout = LayoutPresets.named(preset, sectorSize, size);
+        LayoutSpec layout;
+        try {
+            layout = LayoutPresets.named(preset, sectorSize, size);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cmd, e.getMessage());
+        }
         PrintWriter o = cmd.getOut();
         try (DiskImage img = DiskImages.create(out, fmt, size, sectorSize)) {
             LayoutWriter.write(img, layout, seed == null ? new SecureRandom() : new Random(seed));

@@ -15,6 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,6 +48,17 @@ class DiskConvertToolTest {
                     p.get("size").asText(), p.get("type").asText()));
         }
         return parts;
+    }
+
+    /** number -> "start end code" from sgdisk -p. */
+    private static Map<String, String> sgdiskRows(Path img) throws Exception {
+        Map<String, String> rows = new TreeMap<>();
+        Matcher m = Pattern.compile("(?m)^\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s+\\S+ \\S+\\s+(\\w{4})")
+                .matcher(tool(null, "sgdisk", "-p", img.toString()));
+        while (m.find()) {
+            rows.put(m.group(1), m.group(2) + " " + m.group(3) + " " + m.group(4));
+        }
+        return rows;
     }
 
     private static void assertSgdiskClean(Path img) throws Exception {
@@ -141,9 +156,17 @@ class DiskConvertToolTest {
         assertTrue(w.out().contains("FAIL  no-extended"), w.out());
         assertEquals(hash, sha256(img));
 
+        Path byGdisk = dir.resolve("gdisk.img");
+        tool(null, "cp", "--sparse=always", img.toString(), byGdisk.toString());
+        tool(null, "sgdisk", "-g", byGdisk.toString());
         Shell.Run r = trustlift("disk", "convert", img.toString(), "--os", "linux");
         assertEquals(0, r.exitCode(), r.out() + r.err());
         assertSgdiskClean(img);
+        Map<String, String> ours = sgdiskRows(img);
+        Map<String, String> theirs = sgdiskRows(byGdisk);
+        assertEquals(List.of("1", "5", "6"), List.copyOf(theirs.keySet()));
+        theirs.forEach((number, row) -> assertEquals(row, ours.get(number),
+                "partition " + number + " as sgdisk -g converts it"));
         String print = tool(null, "sgdisk", "-p", img.toString());
         assertTrue(print.matches("(?s).*\\n\\s+5\\s+106496\\s+208895\\s.*8300.*"), print);
         assertTrue(print.matches("(?s).*\\n\\s+6\\s+210944\\s+309247\\s.*8200.*"), print);
@@ -197,5 +220,18 @@ class DiskConvertToolTest {
         assertTrue(print.matches("(?s).*\\n\\s+2\\s+616448\\s+821247\\s.*EF00.*"), print);
         assertTrue(print.matches("(?s).*\\n\\s+3\\s+821248\\s+823295\\s.*EF02.*"), print);
         assertEspFormatted(img, "UEFI");
+    }
+    @Test
+    void aDynamicVhdSampleConvertsAndQemuReadsACleanGpt() throws Exception {
+        Path vhd = dir.resolve("os.vhd");
+        assertEquals(0, trustlift("disk", "sample", "windows-azure-default", vhd.toString(), "--size-gib", "2")
+                .exitCode());
+        Shell.Run r = trustlift("disk", "convert", vhd.toString(), "--os", "windows", "--grow", "100");
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        Path raw = dir.resolve("os.raw");
+        tool(null, "qemu-img", "convert", "-f", "vpc", "-O", "raw", vhd.toString(), raw.toString());
+        assertEquals((2048 + 100) * MIB, Files.size(raw));
+        assertSgdiskClean(raw);
+        assertEspFormatted(raw, "SYSTEM");
     }
 }

@@ -8,6 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.trustlift.disk.container.DiskImage;
+import dev.trustlift.disk.container.DiskImages;
+import dev.trustlift.disk.container.ImageFormat;
+import dev.trustlift.disk.layout.LayoutPresets;
+import dev.trustlift.disk.layout.LayoutWriter;
 import dev.trustlift.disk.partition.mbr.MasterBootRecord;
 import dev.trustlift.disk.partition.mbr.MbrPartitionEntry;
 import java.io.RandomAccessFile;
@@ -121,9 +126,11 @@ class DiskRobustnessTest {
     @Test
     void aVhdWithAWrongFooterChecksum() throws Exception {
         Path img = dir.resolve("bad.vhd");
-        Shell.Run made = trustlift("disk", "sample", "linux-mbr-custom", img.toString(), "--format", "vhd-fixed",
-                "--size-gib", "1");
-        assertEquals(0, made.exitCode(), made.err());
+        long size = 64 * MIB;
+        try (DiskImage vhd = DiskImages.create(img, ImageFormat.VHD_FIXED, size, 512)) {
+            LayoutWriter.write(vhd, LayoutPresets.named("linux-mbr-custom", 512, size), new Random(1));
+        }
+        assertEquals(0, trustlift("disk", "inspect", img.toString()).exitCode(), "the intact VHD reads");
         long footer = Files.size(img) - 512;
         patch(img, footer + 64, new byte[] {0x01, 0x02});
         assertRefusedCleanly(img, "checksum");

@@ -11,10 +11,12 @@ import java.util.Map;
  * A dynamic (sparse) VHD: footer copy, "cxsparse" header, BAT, then blocks of sector bitmap +
  * data, and the footer at the end. Blocks are allocated on first write where the trailing footer
  * was. Every write touches only the bytes that change (data, bitmap bytes, one BAT entry, the
- * footer when the file grows), which the benchmark counts.
+ * footer when the file grows), which the benchmark counts. Calls are serialised: the BAT and
+ * the bitmap cache are shared state.
  */
 public final class DynamicVhd implements DiskImage {
     private static final int BITMAP_CACHE_BLOCKS = 1024;
+    private static final byte[] ZEROS = new byte[64 * 1024];
 
     private final ImageFile file;
     private final int sectorSize;
@@ -79,7 +81,7 @@ public final class DynamicVhd implements DiskImage {
     public DynamicHeader header() { return header; }
 
     /** Number of blocks that have space in the file. */
-    public int allocatedBlocks() {
+    public synchronized int allocatedBlocks() {
         int n = 0;
         for (int i = 0; i < bat.size(); i++) {
             if (bat.isAllocated(i)) n++;
@@ -88,7 +90,7 @@ public final class DynamicVhd implements DiskImage {
     }
 
     @Override
-    public void read(long pos, ByteBuffer dst) throws IOException {
+    public synchronized void read(long pos, ByteBuffer dst) throws IOException {
         ImageSizes.requireRange(pos, dst.remaining(), size(), "read");
         long blockSize = header.blockSize();
         while (dst.hasRemaining()) {
@@ -127,7 +129,7 @@ public final class DynamicVhd implements DiskImage {
     }
 
     @Override
-    public void write(long pos, ByteBuffer src) throws IOException {
+    public synchronized void write(long pos, ByteBuffer src) throws IOException {
         file.requireWritable();
         ImageSizes.requireRange(pos, src.remaining(), size(), "write");
         if (pos % 512 == 0 && src.remaining() % 512 == 0) {
@@ -196,12 +198,13 @@ public final class DynamicVhd implements DiskImage {
     }
 
     @Override
-    public void grow(long newSize) throws IOException {
+    public synchronized void grow(long newSize) throws IOException {
         file.requireWritable();
         ImageSizes.requireGrowth(file.path(), size(), newSize, sectorSize, DynamicVhdLayout.MAX_SIZE);
         if (newSize == size()) {
             return;
         }
+        clearBeyondEnd(size());
         long entries = (newSize + header.blockSize() - 1) / header.blockSize();
         VhdFooter grown = footer.resized(newSize);
         boolean trailingWritten = false;
@@ -232,6 +235,27 @@ public final class DynamicVhd implements DiskImage {
         file.writeFully(0, footer.toBuffer());
     }
 
+    /**
+     * Growing exposes the rest of the last block, which must read as zeros. qemu marks whole
+     * blocks as written, so clearing bitmap bits is not enough: zero any data found there.
+     */
+    private void clearBeyondEnd(long oldSize) throws IOException {
+        long blockSize = header.blockSize();
+        int block = (int) (oldSize / blockSize);
+        long within = oldSize % blockSize;
+        if (within == 0 || !bat.isAllocated(block)) {
+            return;
+        }
+        long dataOffset = bat.bitmapOffset(block) + header.bitmapSize();
+        for (long at = within; at < blockSize; at += ZEROS.length) {
+            int n = (int) Math.min(ZEROS.length, blockSize - at);
+            ByteBuffer tail = file.read(dataOffset + at, n);
+            if (!isZero(tail)) {
+                file.writeFully(dataOffset + at, ByteBuffer.wrap(ZEROS, 0, n));
+            }
+        }
+    }
+
     private SectorBitmap bitmap(int block) throws IOException {
         SectorBitmap cached = bitmaps.get(block);
         if (cached != null) {
@@ -245,7 +269,7 @@ public final class DynamicVhd implements DiskImage {
 
     private static void zero(ByteBuffer b) {
         while (b.hasRemaining()) {
-            b.put((byte) 0);
+            b.put(ZEROS, 0, Math.min(ZEROS.length, b.remaining()));
         }
     }
 

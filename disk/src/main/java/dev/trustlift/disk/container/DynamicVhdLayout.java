@@ -49,6 +49,11 @@ record DynamicVhdLayout(VhdFooter footer, DynamicHeader header, BlockAllocationT
                     + " bytes is larger than the VHD maximum of " + MAX_SIZE + " bytes (2040 GiB)");
         }
         long entries = header.maxTableEntries();
+        long mostUseful = (MAX_SIZE + header.blockSize() - 1) / header.blockSize();
+        if (entries > mostUseful) {
+            throw new CorruptImageException(where + "dynamic VHD BAT claims " + entries + " entries of " + header.blockSize()
+                    + " bytes, more than the " + mostUseful + " a 2040 GiB disk needs");
+        }
         if (entries * header.blockSize() < footer.currentSize()) {
             throw new CorruptImageException(where + "dynamic VHD BAT has " + entries + " entries of " + header.blockSize()
                     + " bytes, covering less than the disk's " + footer.currentSize() + " bytes");
@@ -80,11 +85,17 @@ record DynamicVhdLayout(VhdFooter footer, DynamicHeader header, BlockAllocationT
             }
             long start = bat.bitmapOffset(i);
             long end = start + blockBytes;
-            if (start < VhdFooter.SIZE || end > footerOffset
-                    || overlaps(start, end, headerOffset, headerOffset + DynamicHeader.SIZE)
-                    || overlaps(start, end, tableOffset, tableEnd)) {
-                throw new CorruptImageException(String.format("%sdynamic VHD BAT entry %d points at offset %d (sector 0x%08X),"
-                        + " outside the data area that ends at the footer at offset %d", where, i, start, start / 512, footerOffset));
+            String problem = null;
+            if (start < VhdFooter.SIZE || end > footerOffset) {
+                problem = "outside the data area that ends at the footer at offset " + footerOffset;
+            } else if (overlaps(start, end, headerOffset, headerOffset + DynamicHeader.SIZE)) {
+                problem = "over the dynamic header at offset " + headerOffset;
+            } else if (overlaps(start, end, tableOffset, tableEnd)) {
+                problem = "over the BAT itself (offsets " + tableOffset + " to " + tableEnd + ")";
+            }
+            if (problem != null) {
+                throw new CorruptImageException(String.format("%sdynamic VHD BAT entry %d points at offset %d (sector 0x%08X), %s",
+                        where, i, start, start / 512, problem));
             }
             starts[n++] = start;
         }

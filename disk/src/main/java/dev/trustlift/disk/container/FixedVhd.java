@@ -17,7 +17,7 @@ public final class FixedVhd implements DiskImage {
 
     private final ImageFile file;
     private final int sectorSize;
-    private VhdFooter footer;
+    private volatile VhdFooter footer;
 
     private FixedVhd(ImageFile file, int sectorSize, VhdFooter footer) {
         this.file = file;
@@ -40,11 +40,15 @@ public final class FixedVhd implements DiskImage {
     public static FixedVhd create(Path path, long size, int sectorSize) throws IOException {
         ImageSizes.requireNewSize(size, sectorSize, MAX_SIZE);
         VhdFooter footer = VhdFooter.create(VhdDiskType.FIXED, size, Instant.now());
-        try (ImageFile f = ImageFile.create(path)) {
+        ImageFile f = ImageFile.create(path);
+        try {
             f.writeFully(size, footer.toBuffer());
             f.force();
+            return open(f, footer, size, sectorSize);
+        } catch (IOException | RuntimeException e) {
+            f.close();
+            throw e;
         }
-        return open(ImageFile.open(path, true), footer, size, sectorSize);
     }
 
     @Override public ImageFormat format() { return ImageFormat.VHD_FIXED; }
@@ -79,7 +83,7 @@ public final class FixedVhd implements DiskImage {
      * the disk: a crash in between leaves a valid, grown image.
      */
     @Override
-    public void grow(long newSize) throws IOException {
+    public synchronized void grow(long newSize) throws IOException {
         file.requireWritable();
         ImageSizes.requireGrowth(file.path(), size(), newSize, sectorSize, MAX_SIZE);
         if (newSize == size()) {

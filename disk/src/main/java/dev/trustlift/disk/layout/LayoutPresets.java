@@ -27,6 +27,18 @@ public final class LayoutPresets {
     }
 
     public static LayoutSpec named(String name, int sectorSize, long sizeBytes) {
+        try {
+            return build(name, sectorSize, sizeBytes);
+        } catch (IllegalArgumentException e) {
+            if (!NAMES.contains(name)) {
+                throw e;
+            }
+            throw new IllegalArgumentException("a disk of " + Sizes.human(sizeBytes) + " is too small for layout "
+                    + name + " (" + e.getMessage() + ")");
+        }
+    }
+
+    private static LayoutSpec build(String name, int sectorSize, long sizeBytes) {
         long mib = Sizes.sectorsPerMib(sectorSize);
         long n = sizeBytes / sectorSize;
         long start = mib;

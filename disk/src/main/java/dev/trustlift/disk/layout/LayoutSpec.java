@@ -12,8 +12,19 @@ import java.util.List;
 public record LayoutSpec(Scheme scheme, int sectorSize, long sectors, List<PartitionSpec> partitions) {
     public enum Scheme { MBR, GPT }
 
+    /** Refuses partitions that do not fit, so a bad layout fails before any file is created. */
     public LayoutSpec {
+        scheme = scheme == null ? Scheme.MBR : scheme;
+        if (sectorSize != 512 && sectorSize != 4096) {
+            throw new IllegalArgumentException("sector size must be 512 or 4096, not " + sectorSize);
+        }
         partitions = List.copyOf(partitions);
+        for (PartitionSpec p : partitions) {
+            if (p.start() < 1 || p.sectors() < 1 || p.last() >= sectors) {
+                throw new IllegalArgumentException("partition " + p.type() + " at LBA " + p.start() + " + "
+                        + p.sectors() + " sectors does not fit a disk of " + sectors + " sectors");
+            }
+        }
     }
 
     public static LayoutSpec mbr(int sectorSize, long sectors, List<PartitionSpec> partitions) {

@@ -34,22 +34,12 @@ public final class LayoutWriter {
             throw new IllegalArgumentException("layout is for " + spec.sectors() + " sectors of " + spec.sectorSize()
                     + " bytes, the device has " + device.sectorCount() + " of " + device.sectorSize());
         }
-        checkFits(spec);
         if (spec.scheme() == LayoutSpec.Scheme.GPT) {
             writeGpt(device, spec, random);
         } else {
             writeMbr(device, spec, random);
         }
         device.flush();
-    }
-
-    private static void checkFits(LayoutSpec spec) {
-        for (PartitionSpec p : spec.partitions()) {
-            if (p.start() < 1 || p.sectors() < 1 || p.last() >= spec.sectors()) {
-                throw new IllegalArgumentException("partition " + p.type() + " at LBA " + p.start() + " + "
-                        + p.sectors() + " sectors does not fit a disk of " + spec.sectors() + " sectors");
-            }
-        }
     }
 
     private static void writeMbr(BlockDevice device, LayoutSpec spec, Random random) throws IOException {

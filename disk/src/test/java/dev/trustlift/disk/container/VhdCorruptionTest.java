@@ -133,7 +133,14 @@ class VhdCorruptionTest {
     void batEntryPointingIntoTheHeader() throws IOException {
         Path p = dynamicImage();
         poke(p, BAT + 4, ByteBuffer.allocate(4).putInt(0, 1));
-        refused(p, "BAT entry 1 points at offset 512");
+        refused(p, "BAT entry 1 points at offset 512", "over the dynamic header");
+    }
+
+    @Test
+    void batLongerThanItsRoomOverlapsTheBlocks() throws IOException {
+        Path p = dynamicImage();
+        edit(p, 512, 1024, 36, b -> b.putInt(28, 1000)); // 4000 bytes of BAT now run over the first block at 2048
+        refused(p, "BAT entry 0 points at offset 2048 (sector 0x00000004), over the BAT itself (offsets 1536 to 5536)");
     }
 
     @Test
@@ -167,8 +174,19 @@ class VhdCorruptionTest {
 
     @Test
     void batLargerThanTheFile() throws IOException {
+        Path p = dir.resolve("empty.vhd");
+        DiskImages.create(p, ImageFormat.VHD_DYNAMIC, 8 * MIB, 512).close();
+        edit(p, 512, 1024, 36, b -> b.putInt(28, 1000));
+        refused(p, "BAT at offset 1536 with 1000 entries does not fit between the header and the footer at offset 2048",
+                "truncated?");
+    }
+
+    @Test
+    void absurdBatSize() throws IOException {
         Path p = dynamicImage();
-        edit(p, 512, 1024, 36, b -> b.putInt(28, 1 << 24));
+        edit(p, 512, 1024, 36, b -> b.putInt(28, -1));
+        refused(p, "BAT claims 4294967295 entries");
+        edit(p, 512, 1024, 36, b -> b.putInt(28, 1 << 24).putInt(32, 512)); // 8 GiB of 512-byte blocks: plausible count
         refused(p, "BAT at offset 1536 with 16777216 entries does not fit");
     }
 

@@ -6,7 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.trustlift.disk.container.RawImage;
 import dev.trustlift.disk.layout.LayoutSpec.PartitionSpec;
 import dev.trustlift.disk.partition.GptType;
+import dev.trustlift.disk.partition.Guid;
 import dev.trustlift.disk.partition.gpt.GptEntry;
+import dev.trustlift.disk.partition.gpt.GptGeometry;
+import dev.trustlift.disk.partition.gpt.GptPartitionTable;
+import dev.trustlift.disk.partition.mbr.MbrDisk;
+import dev.trustlift.disk.partition.mbr.MbrPartitionEntry;
+import dev.trustlift.disk.partition.mbr.ProtectiveMbr;
 import dev.trustlift.disk.scan.DiskClass;
 import dev.trustlift.disk.scan.DiskClassifier;
 import dev.trustlift.disk.scan.DiskScan;
@@ -66,6 +72,43 @@ class LayoutToolTest {
         assertTrue(Pattern.compile("(?m)^\\s+14\\s+2048\\s+10239\\s+4\\.0 MiB\\s+EF02").matcher(print).find(), print);
         assertTrue(Pattern.compile("(?m)^\\s+15\\s+10240\\s+227327\\s+106\\.0 MiB\\s+EF00").matcher(print).find(), print);
         assertTrue(Pattern.compile("(?m)^\\s+1\\s+227328\\s+8388574\\s+").matcher(print).find(), print);
+    }
+
+    @Test
+    void ourProtectiveMbrEntryIsByteForByteWhatSgdiskWrites() throws IOException {
+        for (long size : new long[] {64L << 20, 10L << 30, 3L << 40}) {
+            Path file = SparseFile.create(dir.resolve("pmbr.img"), size);
+            Tool.run("sgdisk", "-o", file.toString()).assertOk();
+            try (RawImage img = RawImage.open(file, false, 512)) {
+                MbrPartitionEntry theirs = MbrDisk.readSectorZero(img).entries().get(0);
+                MbrPartitionEntry ours = ProtectiveMbr.forDisk(size / 512, new byte[440]).entries().get(0);
+                assertEquals(theirs, ours, "disk of " + size + " bytes");
+            }
+        }
+    }
+
+    @Test
+    void ourGptIsByteForByteWhatSgdiskWritesForTheSameGuids() throws IOException {
+        Path file = SparseFile.create(dir.resolve("same.img"), SIZE);
+        Guid disk = Guid.of("0B5D1C3E-7A1F-4B52-9D6E-2F0C8A4E6B71");
+        Guid esp = Guid.of("6A0F3C51-22B4-4C8E-9F3A-7D1E5B2C4A90");
+        Guid root = Guid.of("F3E2D1C0-B4A5-4968-8776-655443322110");
+        Tool.run("sgdisk", "-o", "-U", disk.toString(), "-n", "1:2048:206847", "-t", "1:EF00", "-u", "1:" + esp,
+                "-c", "1:EFI system partition", "-n", "3:206848:0", "-t", "3:8300", "-u", "3:" + root,
+                "-c", "3:Linux filesystem", file.toString()).assertOk();
+        long n = SIZE / 512;
+        GptGeometry geometry = new GptGeometry(512, n);
+        GptPartitionTable ours = GptPartitionTable.create(geometry, disk, List.of(
+                new GptEntry(GptType.EFI_SYSTEM.guid(), esp, 2048, 206847, 0, "EFI system partition"),
+                GptEntry.UNUSED,
+                new GptEntry(GptType.LINUX_FILESYSTEM.guid(), root, 206848, geometry.lastUsable(), 0,
+                        "Linux filesystem")));
+        try (RawImage img = RawImage.open(file, false, 512)) {
+            assertEquals(ours.primary().toSector(512), img.readSectors(1, 1), "primary header");
+            assertEquals(ours.arrayBytes(), img.readSectors(2, 32), "primary array");
+            assertEquals(ours.backup().toSector(512), img.readSectors(n - 1, 1), "backup header");
+            assertEquals(ours.arrayBytes(), img.readSectors(n - 33, 32), "backup array");
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.trustlift.sandbox.arm;
 
+import static dev.trustlift.sandbox.http.RequestClass.ArmBucket.DELETES;
 import static dev.trustlift.sandbox.http.RequestClass.ArmBucket.READS;
 import static dev.trustlift.sandbox.http.RequestClass.ArmBucket.WRITES;
 
@@ -30,6 +31,7 @@ public final class ArmRoutes {
         RestorePoints restorePoints = new RestorePoints(ctx);
         PlatformEndpoints platform = new PlatformEndpoints(ctx);
         ResourceGraph graph = new ResourceGraph(ctx);
+        ManagedRunCommands runCommands = new ManagedRunCommands(ctx);
         List<Route> r = new ArrayList<>();
         r.add(new Route("GET", VM, compute(READS, "LowCostGet", true, "get-vm"), reads::get));
         r.add(new Route("PATCH", VM, compute(WRITES, "UpdateVM", true, "update-vm"), updates::patch));
@@ -39,6 +41,10 @@ public final class ArmRoutes {
         r.add(new Route("POST", VM + "/deallocate", compute(WRITES, "DeleteVM", true, "deallocate"), actions::deallocate));
         r.add(new Route("POST", VM + "/start", compute(WRITES, "UpdateVM", true, "start"), actions::start));
         r.add(new Route("POST", VM + "/runCommand", compute(WRITES, "UpdateVM", true, "run-command"), actions::runCommand));
+        r.add(new Route("PUT", VM + "/runCommands/{rc}", compute(WRITES, "UpdateVM", true, "run-command"), runCommands::put));
+        r.add(new Route("GET", VM + "/runCommands/{rc}", compute(READS, "LowCostGet", true, null), runCommands::get));
+        r.add(new Route("GET", VM + "/runCommands", compute(READS, "LowCostGet", true, null), runCommands::list));
+        r.add(new Route("DELETE", VM + "/runCommands/{rc}", compute(DELETES, "UpdateVM", true, null), runCommands::delete));
         r.add(new Route("GET", VM + "/providers/Microsoft.Authorization/locks", RequestClass.read(null), reads::vmLocks));
         r.add(new Route("GET", RG + "/providers/Microsoft.Authorization/locks", RequestClass.read(null), reads::resourceGroupLocks));
         r.add(new Route("GET", SUB + "/providers/Microsoft.Compute/virtualMachines",

@@ -130,14 +130,20 @@ final class VmActions {
         return ctx.accepted(req, op, 202, null, true);
     }
 
-    /** Runs the script on the simulated guest and shapes the answer as Azure does for the guest's OS. */
-    private static JsonNode result(VmRecord vm, String commandId, List<String> script) {
+    /** Runs a script on the VM's simulated guest (caller holds the VM's lock); a conversion changes the OS disk. */
+    static ScriptResult runOnGuest(VmRecord vm, String commandId, List<String> script) {
         GuestContext gc = new GuestContext(vm.windows(), vm.spec().osName(), vm.spec().osVersion(), vm.uefi(),
                 vm.secureBoot(), vm.vTpm(), vm.osDisk().layout(), vm.guest(), vm.faults()::fireGuest);
         ScriptResult r = GuestSimulator.run(commandId, script, gc);
         if (r.newLayout() != null) {
             vm.osDisk().setLayout(r.newLayout());
         }
+        return r;
+    }
+
+    /** Runs the script on the simulated guest and shapes the answer as Azure does for the guest's OS. */
+    private static JsonNode result(VmRecord vm, String commandId, List<String> script) {
+        ScriptResult r = runOnGuest(vm, commandId, script);
         ObjectNode root = Json.object();
         ArrayNode value = root.putArray("value");
         if (vm.windows()) {

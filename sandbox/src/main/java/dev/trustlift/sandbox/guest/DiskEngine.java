@@ -4,9 +4,8 @@ import dev.trustlift.disk.convert.ConversionPlan;
 import dev.trustlift.disk.convert.ConversionPlanner;
 import dev.trustlift.disk.convert.ConversionRefusedException;
 import dev.trustlift.disk.convert.PlannedPartition;
-import dev.trustlift.disk.io.MemoryBlockDevice;
+import dev.trustlift.disk.layout.LayoutScan;
 import dev.trustlift.disk.layout.LayoutSpec;
-import dev.trustlift.disk.layout.LayoutWriter;
 import dev.trustlift.disk.partition.GptType;
 import dev.trustlift.disk.partition.gpt.GptPartitionTable;
 import dev.trustlift.disk.partition.mbr.MbrPartition;
@@ -17,8 +16,6 @@ import dev.trustlift.disk.validate.ConversionOptions;
 import dev.trustlift.disk.validate.TargetOs;
 import dev.trustlift.disk.validate.ValidationReport;
 import dev.trustlift.disk.validate.Validator;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -37,14 +34,9 @@ public final class DiskEngine {
     private DiskEngine() {
     }
 
-    /** Writes the layout's tables onto a sparse device and classifies it. */
+    /** The engine's scan of a simulated layout (its tables written onto a sparse in-memory disk). */
     public static DiskScan scan(DiskLayout layout) {
-        try (MemoryBlockDevice device = new MemoryBlockDevice(layout.sectors() * layout.sectorSize(), layout.sectorSize())) {
-            LayoutWriter.write(device, toSpec(layout), new Random(layout.sectors()));
-            return DiskClassifier.classify(device);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return LayoutScan.of(toSpec(layout));
     }
 
     /** A layout as the disk engine's writer takes it. */

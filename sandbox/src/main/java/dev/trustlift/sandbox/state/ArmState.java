@@ -37,6 +37,7 @@ public final class ArmState {
     private final Map<String, DiskRecord> disks = new ConcurrentHashMap<>();
     private final Map<String, SnapshotRecord> snapshots = new ConcurrentHashMap<>();
     private final Map<String, RestorePointCollectionRecord> collections = new ConcurrentHashMap<>();
+    private final Map<String, ManagedRunCommandRecord> runCommands = new ConcurrentHashMap<>();
 
     public ArmState(Fleet fleet, Path baseDir) {
         this.fleet = fleet;
@@ -178,6 +179,25 @@ public final class ArmState {
 
     public void putCollection(RestorePointCollectionRecord c) {
         collections.put(key(c.id()), c);
+    }
+
+    public ManagedRunCommandRecord findRunCommand(String id) {
+        return runCommands.get(key(id));
+    }
+
+    public void putRunCommand(ManagedRunCommandRecord rc) {
+        runCommands.put(key(rc.id()), rc);
+    }
+
+    public boolean removeRunCommand(String id) {
+        return runCommands.remove(key(id)) != null;
+    }
+
+    /** The managed run commands of one VM, by id prefix. */
+    public List<ManagedRunCommandRecord> runCommandsOf(String vmId) {
+        String prefix = key(vmId) + "/runcommands/";
+        return runCommands.entrySet().stream().filter(e -> e.getKey().startsWith(prefix)).map(Map.Entry::getValue)
+                .sorted(java.util.Comparator.comparing(ManagedRunCommandRecord::name)).toList();
     }
 
     /** A restore point by its id or by the id of one of its disk restore points. */

@@ -12,6 +12,8 @@ public record Chs(int cylinder, int head, int sector) {
     private static final int HEADS = 255;
     private static final int SECTORS_PER_TRACK = 63;
     public static final Chs MAX = new Chs(1023, 254, 63);
+    /** Bytes FF FF FF: what UEFI asks a protective MBR to hold when the last LBA has no CHS form. */
+    public static final Chs UNREPRESENTABLE = new Chs(1023, 255, 63);
 
     public static Chs ofLba(long lba) {
         long cylinder = lba / (HEADS * SECTORS_PER_TRACK);

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * The MBR a GPT disk carries so MBR-only tools see the whole disk as taken: one 0xEE entry,
- * status 0, start CHS 0/0/2, start LBA 1, size min(N-1, 0xFFFFFFFF), other entries zero.
+ * status 0, start CHS 0/0/2, end CHS of the last LBA (FF FF FF when it has none, as UEFI and
+ * gdisk write), start LBA 1, size min(N-1, 0xFFFFFFFF), other entries zero.
  *
  * <p>The boot code of the disk's old MBR is kept, as gdisk does: GRUB's boot.img there is
  * GPT-aware and finds core.img on the BIOS boot partition after grub-install, and a Windows MBR
@@ -19,8 +20,9 @@ public final class ProtectiveMbr {
 
     public static MasterBootRecord forDisk(long sectors, byte[] bootCode) {
         long size = Math.min(sectors - 1, MbrPartitionEntry.MAX_U32);
+        Chs end = Chs.ofLba(sectors - 1);
         MbrPartitionEntry ee = new MbrPartitionEntry(0, Chs.ofLba(1), MbrType.GPT_PROTECTIVE,
-                Chs.ofLba(sectors - 1), 1, size);
+                end.equals(Chs.MAX) ? Chs.UNREPRESENTABLE : end, 1, size);
         return MasterBootRecord.of(bootCode, 0, List.of(ee, MbrPartitionEntry.EMPTY, MbrPartitionEntry.EMPTY,
                 MbrPartitionEntry.EMPTY));
     }

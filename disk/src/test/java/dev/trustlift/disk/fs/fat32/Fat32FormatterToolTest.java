@@ -3,6 +3,9 @@ package dev.trustlift.disk.fs.fat32;
 import static org.junit.jupiter.api.Assertions.*;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.trustlift.disk.container.DiskImages;
+import dev.trustlift.disk.container.DynamicVhd;
+import dev.trustlift.disk.container.ImageFormat;
 import dev.trustlift.disk.container.RawImage;
 import dev.trustlift.disk.io.CountingBlockDevice;
 import dev.trustlift.disk.io.SliceBlockDevice;
@@ -87,5 +90,42 @@ class Fat32FormatterToolTest {
         Tool.Result type = Tool.run(env, 60, "mtype", "-i", volume.toString(), "::/NOTE.TXT");
         assertEquals(0, type.exitCode(), type::describe);
         assertEquals(note, type.stdout());
+    }
+
+    @org.junit.jupiter.api.Test
+    void formattedInsideADynamicVhdTouchesOnlyMetadataBlocks() throws IOException {
+        assumeTrue(Tool.available("fsck.vfat") && Tool.available("qemu-img"), "dosfstools and qemu-img are needed");
+        Path vhd = dir.resolve("disk.vhd");
+        long offset = MIB;
+        long volumeBytes = 100 * MIB;
+        try (DynamicVhd disk = (DynamicVhd) DiskImages.create(vhd, ImageFormat.VHD_DYNAMIC, 128 * MIB, 512)) {
+            Fat32Formatter.format(new SliceBlockDevice(disk, offset, volumeBytes), "EFI", 0x0BADF00D, offset / 512);
+            // 1 MiB + reserved + two 788 KiB FATs + root cluster ends before 4 MiB: blocks 0 and 1 only.
+            assertEquals(2, disk.allocatedBlocks());
+        }
+        Path raw = dir.resolve("disk.raw");
+        Tool.run("qemu-img", "convert", "-f", "vpc", "-O", "raw", vhd.toString(), raw.toString()).assertOk();
+        Path volume = SparseFile.extract(raw, offset, volumeBytes, dir.resolve("volume.img"));
+        Tool.Result fsck = Tool.run("fsck.vfat", "-n", "-V", volume.toString());
+        assertEquals(0, fsck.exitCode(), fsck::describe);
+        assertFalse(fsck.output().contains("differ"), fsck::describe);
+    }
+
+    @ParameterizedTest(name = "smallest FAT32 at {0}-byte sectors")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {512, 4096})
+    void smallestVolumeIsStillFat32ToFsck(int sectorSize) throws IOException {
+        assumeTrue(Tool.available("fsck.vfat"), "dosfstools is needed");
+        long bytes = Fat32Geometry.minimumSectors(sectorSize) * sectorSize;
+        Path image = SparseFile.create(dir.resolve("min.img"), bytes);
+        Fat32BootSector boot;
+        try (RawImage disk = RawImage.open(image, true, sectorSize)) {
+            boot = Fat32Formatter.format(disk, "MIN", 1);
+        }
+        assertEquals(Fat32Geometry.MIN_CLUSTERS, boot.clusterCount());
+        Tool.Result fsck = Tool.run("fsck.vfat", "-n", "-v", image.toString());
+        assertEquals(0, fsck.exitCode(), fsck::describe);
+        assertFalse(fsck.output().contains("Warning"), fsck::describe);
+        assertTrue(fsck.output().contains(Fat32Geometry.MIN_CLUSTERS + " data clusters"), fsck::describe);
+        assertTrue(fsck.output().contains("32 bit entries"), fsck::describe);
     }
 }

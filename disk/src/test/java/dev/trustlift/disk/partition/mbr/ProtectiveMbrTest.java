@@ -20,7 +20,7 @@ class ProtectiveMbrTest {
         assertEquals(0xEE, ee.type());
         assertEquals(0, ee.status());
         assertEquals(new Chs(0, 0, 2), ee.startChs());
-        assertEquals(Chs.MAX, ee.endChs());
+        assertEquals(Chs.UNREPRESENTABLE, ee.endChs());
         assertEquals(1, ee.startLba());
         assertEquals(266338303L, ee.sectors());
         assertEquals(0, p.diskSignature());

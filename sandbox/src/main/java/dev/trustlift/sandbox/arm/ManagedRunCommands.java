@@ -1,0 +1,140 @@
+package dev.trustlift.sandbox.arm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.trustlift.sandbox.fleet.FaultSpec;
+import dev.trustlift.sandbox.guest.ScriptResult;
+import dev.trustlift.sandbox.http.ArmException;
+import dev.trustlift.sandbox.http.ArmRequest;
+import dev.trustlift.sandbox.http.ArmResponse;
+import dev.trustlift.sandbox.http.Json;
+import dev.trustlift.sandbox.lro.Operation;
+import dev.trustlift.sandbox.state.ArmState;
+import dev.trustlift.sandbox.state.ManagedRunCommandRecord;
+import dev.trustlift.sandbox.state.PowerState;
+import dev.trustlift.sandbox.state.VmRecord;
+import java.util.List;
+
+/**
+ * Managed Run Commands ({vm}/runCommands/{name}), the way the official upgrade script runs
+ * MBR2GPT: PUT creates and runs (201 + Azure-AsyncOperation), GET with $expand=instanceView
+ * reports executionState, exitCode, output and error. Same preconditions as the action API.
+ */
+final class ManagedRunCommands {
+    private final SandboxContext ctx;
+
+    ManagedRunCommands(SandboxContext ctx) {
+        this.ctx = ctx;
+    }
+
+    private static String id(VmRecord vm, String name) {
+        return vm.id() + "/runCommands/" + name;
+    }
+
+    ArmResponse put(ArmRequest req) {
+        VmRecord vm = ctx.state().vm(req.param("s"), req.param("rg"), req.param("vm"));
+        ObjectNode body = req.objectBody();
+        JsonNode props = body.path("properties");
+        String script = props.path("source").path("script").asText(null);
+        if (script == null) {
+            throw new ArmException(400, "InvalidParameter", "The sandbox runs managed Run Commands from "
+                    + "properties.source.script only (not scriptUri or commandId).");
+        }
+        Refusals.requireNotReadOnly(vm);
+        FaultSpec failLater = ctx.fault(vm.faults(), "run-command");
+        String name = req.param("rc");
+        boolean existed = ctx.state().findRunCommand(id(vm, name)) != null;
+        ManagedRunCommandRecord rc = new ManagedRunCommandRecord(id(vm, name), name, vm.location(),
+                List.of(script.split("\r?\n", -1)), props.path("timeoutInSeconds").asInt(0),
+                props.path("treatFailureAsDeploymentFailure").asBoolean(false), ArmState.now());
+        Operation op;
+        synchronized (vm) {
+            if (vm.power() != PowerState.RUNNING) {
+                throw Refusals.notRunning();
+            }
+            if (!"Ready".equals(vm.effectiveAgent())) {
+                throw Refusals.agentNotReady(vm);
+            }
+            Refusals.requireIdle(vm, "runCommands");
+            vm.setPendingOperation("run-command");
+            ctx.state().putRunCommand(rc);
+            String commandId = vm.windows() ? "RunPowerShellScript" : "RunShellScript";
+            op = ctx.operations().start(vm.subscription(), vm.location(), "run-command", "run-command", rc.id(), false, () -> {
+                synchronized (vm) {
+                    vm.setPendingOperation(null);
+                    if (failLater != null) {
+                        rc.fail(failLater.message() == null ? "injected fault" : failLater.message(), ArmState.now());
+                        throw SandboxContext.faultError(failLater);
+                    }
+                    ScriptResult r = VmActions.runOnGuest(vm, commandId, rc.script());
+                    rc.finish(r.exitCode(), r.stdoutText(), r.stderrText(), ArmState.now());
+                }
+                if (rc.provisioningState().equals("Failed")) {
+                    throw new ArmException(409, "VMExtensionProvisioningError", "The script of run command '" + name
+                            + "' exited with code " + rc.exitCode() + ".");
+                }
+                return json(rc, true);
+            });
+        }
+        return ctx.accepted(req, op, existed ? 200 : 201, json(rc, false), false);
+    }
+
+    ArmResponse get(ArmRequest req) {
+        VmRecord vm = ctx.state().vm(req.param("s"), req.param("rg"), req.param("vm"));
+        ManagedRunCommandRecord rc = ctx.state().findRunCommand(id(vm, req.param("rc")));
+        if (rc == null) {
+            throw ArmException.notFound("Microsoft.Compute/virtualMachines/runCommands", req.param("rc"), req.param("rg"));
+        }
+        String expand = req.query("$expand");
+        return ArmResponse.ok(json(rc, expand != null && expand.equalsIgnoreCase("instanceView")));
+    }
+
+    ArmResponse list(ArmRequest req) {
+        VmRecord vm = ctx.state().vm(req.param("s"), req.param("rg"), req.param("vm"));
+        ObjectNode root = Json.object();
+        ArrayNode value = root.putArray("value");
+        for (ManagedRunCommandRecord rc : ctx.state().runCommandsOf(vm.id())) {
+            value.add(json(rc, false));
+        }
+        return ArmResponse.ok(root);
+    }
+
+    ArmResponse delete(ArmRequest req) {
+        VmRecord vm = ctx.state().vm(req.param("s"), req.param("rg"), req.param("vm"));
+        Refusals.requireNotReadOnly(vm);
+        boolean removed = ctx.state().removeRunCommand(id(vm, req.param("rc")));
+        return ArmResponse.of(removed ? 200 : 204, null);
+    }
+
+    static ObjectNode json(ManagedRunCommandRecord rc, boolean withInstanceView) {
+        ObjectNode root = Json.object();
+        root.put("name", rc.name());
+        root.put("id", rc.id());
+        root.put("type", "Microsoft.Compute/virtualMachines/runCommands");
+        root.put("location", rc.location());
+        ObjectNode p = root.putObject("properties");
+        p.putObject("source").put("script", String.join("\n", rc.script()));
+        p.putArray("parameters");
+        p.put("asyncExecution", false);
+        p.put("treatFailureAsDeploymentFailure", rc.treatFailureAsDeploymentFailure());
+        p.put("timeoutInSeconds", rc.timeoutInSeconds());
+        p.put("provisioningState", rc.provisioningState());
+        if (withInstanceView) {
+            ObjectNode iv = p.putObject("instanceView");
+            iv.put("executionState", rc.executionState());
+            iv.put("executionMessage", "");
+            if (rc.exitCode() != null) {
+                iv.put("exitCode", rc.exitCode());
+            }
+            iv.put("output", rc.output());
+            iv.put("error", rc.error());
+            iv.put("startTime", rc.startTime());
+            if (rc.endTime() != null) {
+                iv.put("endTime", rc.endTime());
+            }
+            iv.set("statuses", Json.array());
+        }
+        return root;
+    }
+}

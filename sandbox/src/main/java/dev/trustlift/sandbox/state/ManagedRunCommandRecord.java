@@ -1,0 +1,64 @@
+package dev.trustlift.sandbox.state;
+
+import java.util.List;
+
+/**
+ * A managed Run Command ({vm}/runCommands/{name}): its script and, once run, the execution
+ * result its instance view reports (exit code, output, error). Guarded by its own lock.
+ */
+public final class ManagedRunCommandRecord {
+    private final String id;
+    private final String name;
+    private final String location;
+    private final List<String> script;
+    private final int timeoutInSeconds;
+    private final boolean treatFailureAsDeploymentFailure;
+    private final String startTime;
+    private String provisioningState = "Creating";
+    private String executionState = "Running";
+    private Integer exitCode;
+    private String output = "";
+    private String error = "";
+    private String endTime;
+
+    public ManagedRunCommandRecord(String id, String name, String location, List<String> script, int timeoutInSeconds,
+                                   boolean treatFailureAsDeploymentFailure, String startTime) {
+        this.id = id;
+        this.name = name;
+        this.location = location;
+        this.script = List.copyOf(script);
+        this.timeoutInSeconds = timeoutInSeconds;
+        this.treatFailureAsDeploymentFailure = treatFailureAsDeploymentFailure;
+        this.startTime = startTime;
+    }
+
+    public String id() { return id; }
+    public String name() { return name; }
+    public String location() { return location; }
+    public List<String> script() { return script; }
+    public int timeoutInSeconds() { return timeoutInSeconds; }
+    public boolean treatFailureAsDeploymentFailure() { return treatFailureAsDeploymentFailure; }
+    public String startTime() { return startTime; }
+    public synchronized String provisioningState() { return provisioningState; }
+    public synchronized String executionState() { return executionState; }
+    public synchronized Integer exitCode() { return exitCode; }
+    public synchronized String output() { return output; }
+    public synchronized String error() { return error; }
+    public synchronized String endTime() { return endTime; }
+
+    public synchronized void finish(int code, String out, String err, String end) {
+        this.exitCode = code;
+        this.output = out;
+        this.error = err;
+        this.endTime = end;
+        this.executionState = code == 0 ? "Succeeded" : "Failed";
+        this.provisioningState = code != 0 && treatFailureAsDeploymentFailure ? "Failed" : "Succeeded";
+    }
+
+    public synchronized void fail(String message, String end) {
+        this.error = message;
+        this.endTime = end;
+        this.executionState = "Failed";
+        this.provisioningState = "Failed";
+    }
+}
