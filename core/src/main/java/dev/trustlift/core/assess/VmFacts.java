@@ -27,12 +27,14 @@ import java.util.Optional;
  * @param skus the location's SKU list, shared by every VM there; null when it could not be read
  * @param guest the guest probe's result; null when not probed (see guestNote)
  * @param guestNote why guest facts are missing ("--probe-guest not given", "probe failed: ...")
+ * @param secureBootPlanned the VM list's enableSecureBoot for this VM; null when the list does not say
  */
 public record VmFacts(VmRef ref, String location, String size, OsType osType, String osName, String osVersion,
                       PowerState powerState, AgentStatus agent, SecurityType securityType, OsDiskFacts osDisk,
                       List<Extension> extensions, BackupProtection backup, boolean siteRecovery, boolean hibernation,
                       List<LockFact> locks, Map<String, String> tags, Placement placement,
-                      FeatureState migrationFeature, SkuCatalog skus, GuestFacts guest, String guestNote) {
+                      FeatureState migrationFeature, SkuCatalog skus, GuestFacts guest, String guestNote,
+                      Boolean secureBootPlanned) {
 
     public static final String MIGRATION_FEATURE = "Microsoft.Compute/Gen1ToTLMigrationPreview";
 
@@ -99,6 +101,7 @@ public record VmFacts(VmRef ref, String location, String size, OsType osType, St
         private SkuCatalog skus;
         private GuestFacts guest;
         private String guestNote = "--probe-guest not given";
+        private Boolean secureBootPlanned;
 
         private Builder(VmRef ref) {
             this.ref = ref;
@@ -124,11 +127,12 @@ public record VmFacts(VmRef ref, String location, String size, OsType osType, St
         public Builder skus(SkuCatalog v) { skus = v; return this; }
         public Builder guest(GuestFacts v) { guest = v; guestNote = null; return this; }
         public Builder guestNotProbed(String why) { guest = null; guestNote = why; return this; }
+        public Builder secureBootPlanned(Boolean v) { secureBootPlanned = v; return this; }
 
         public VmFacts build() {
             return new VmFacts(ref, location, size, osType, osName, osVersion, powerState, agent, securityType, osDisk,
                     extensions, backup, siteRecovery, hibernation, locks, tags, placement, migrationFeature, skus, guest,
-                    guestNote);
+                    guestNote, secureBootPlanned);
         }
     }
 }

@@ -47,7 +47,13 @@ public final class FactsGatherer {
 
     /** Reads the facts of one VM; a CloudException means the VM cannot be assessed (UNKNOWN). */
     public VmFacts gather(Vm vm) {
+        return gather(vm, null);
+    }
+
+    /** @param enableSecureBoot the VM list's choice for this VM, null when no list says */
+    public VmFacts gather(Vm vm, Boolean enableSecureBoot) {
         VmFacts.Builder b = VmFacts.builder(vm.ref())
+                .secureBootPlanned(enableSecureBoot)
                 .location(vm.location())
                 .size(vm.size())
                 .osType(vm.osType())

@@ -67,7 +67,7 @@ public final class FleetAssessment {
             return Assessor.unassessable(target.ref(), target.problem());
         }
         try {
-            return assessor.assess(gatherer.gather(target.vm()));
+            return assessor.assess(gatherer.gather(target.vm(), target.enableSecureBoot()));
         } catch (CloudException e) {
             return Assessor.unassessable(target.ref(), e.getMessage());
         }

@@ -29,8 +29,9 @@ public final class VmResolver {
     public List<Target> fromList(List<VmListEntry> entries, List<String> subscriptions) {
         List<Target> out = new ArrayList<>(entries.size());
         for (VmListEntry e : entries) {
-            out.add(e.subscription() != null ? byId(new VmRef(e.subscription(), e.resourceGroup(), e.name()))
-                    : inSubscriptions(e, subscriptions));
+            Target t = e.subscription() != null ? byId(new VmRef(e.subscription(), e.resourceGroup(), e.name()))
+                    : inSubscriptions(e, subscriptions);
+            out.add(t.vm() == null ? t : Target.found(t.vm(), e.enableSecureBoot()));
         }
         return out;
     }

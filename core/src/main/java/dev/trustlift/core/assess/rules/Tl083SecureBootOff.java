@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * TL083: Linux on GPU sizes usually runs vendor drivers that are not signed for Secure Boot;
- * upgrading with Secure Boot on would leave the GPU without its driver.
+ * upgrading with Secure Boot on would leave the GPU without its driver. Silent when the VM list
+ * already says enableSecureBoot=false for the VM.
  */
 public final class Tl083SecureBootOff implements Rule {
     static final String GPU_DRIVER_PUBLISHER = "Microsoft.HpcCompute";
@@ -27,7 +28,8 @@ public final class Tl083SecureBootOff implements Rule {
         }
         boolean gpuSize = SizeName.parse(facts.size()).gpu();
         Optional<Extension> driver = Extensions.find(facts.extensions(), GPU_DRIVER_PUBLISHER, null);
-        if (!gpuSize && driver.isEmpty()) {
+        if (!gpuSize && driver.isEmpty() || Boolean.FALSE.equals(facts.secureBootPlanned())) {
+            // The VM list already asks for Secure Boot off (enableSecureBoot=false): nothing to warn about.
             return Optional.empty();
         }
         return Optional.of(Finding.of(id(), Severity.WARNING,

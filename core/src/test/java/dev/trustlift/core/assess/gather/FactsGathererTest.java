@@ -102,6 +102,7 @@ class FactsGathererTest {
         FakeCloud cloud = fleet(1);
         Vm vm = cloud.vms.values().iterator().next();
         assertNull(new FactsGatherer(cloud, false).gather(vm).migrationFeature());
+        assertEquals(Boolean.FALSE, new FactsGatherer(cloud, false).gather(vm, false).secureBootPlanned());
         cloud.features.put(FakeCloud.SUB, FeatureState.Registration.NOT_REGISTERED);
         assertEquals(FeatureState.Registration.NOT_REGISTERED,
                 new FactsGatherer(cloud, false).gather(vm).migrationFeature().state());

@@ -28,6 +28,7 @@ class VmResolverTest {
                 new VmListEntry(null, "rg-app", "web01", true, 2),
                 new VmListEntry(null, "rg-app", "nope", true, 3)), List.of(FakeCloud.SUB, OTHER));
         assertEquals(web, targets.get(0).vm());
+        assertEquals(Boolean.TRUE, targets.get(0).enableSecureBoot());
         assertNull(targets.get(1).vm());
         assertEquals("line 3: VM 'nope' in resource group 'rg-app' not found in any of subscriptions " + FakeCloud.SUB + ", "
                 + OTHER, targets.get(1).problem());

@@ -70,6 +70,14 @@ class DiskRulesTest {
     }
 
     @Test
+    void tl083SilentWhenTheVmListAlreadyTurnsSecureBootOff() {
+        assertTrue(new Tl083SecureBootOff().evaluate(Fixtures.linux().size("Standard_NC6s_v3").secureBootPlanned(false).build())
+                .isEmpty());
+        assertTrue(new Tl083SecureBootOff().evaluate(Fixtures.linux().size("Standard_NC6s_v3").secureBootPlanned(true).build())
+                .isPresent());
+    }
+
+    @Test
     void tl083SilentForWindowsGpuAndLinuxCpuSizes() {
         assertTrue(new Tl083SecureBootOff().evaluate(Fixtures.windows().size("Standard_NV12s_v3").build()).isEmpty());
         assertTrue(new Tl083SecureBootOff().evaluate(Fixtures.linux().build()).isEmpty());
