@@ -164,13 +164,13 @@ class SandboxTlsTest {
     }
 
     private void await(String url, String token) throws Exception {
-        for (int i = 0; i < 2000; i++) {
+        for (int i = 0; i < 1000; i++) {
             JsonNode status = JSON.readTree(send("GET", url, token, null).body());
             if (!status.path("status").asText().equals("InProgress")) {
                 assertEquals("Succeeded", status.path("status").asText(), status.toString());
                 return;
             }
-            Thread.sleep(5);
+            Thread.sleep(20);
         }
         throw new AssertionError("operation did not finish: " + url);
     }
