@@ -61,7 +61,7 @@ public final class CloudOptions {
     /** Connects (sharing one connection per process and settings) and returns the port. */
     public Cloud connect() {
         try {
-            return CloudConnector.connect(endpoint, cloud, verbose, signIn.settings(System.getenv()));
+            return CloudConnector.connect(endpoint, cloud, verbose, signIn, System.getenv());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(mixee.commandLine(), e.getMessage());
         }

@@ -1,6 +1,5 @@
 package dev.trustlift.cli.cloud;
 
-import dev.trustlift.azure.SignInSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -41,23 +40,28 @@ public final class SignInOptions {
                     + " `sandbox start --tls --cert-out`).")
     Path caCert;
 
-    /** The settings these flags and {@code environment} describe; bad values are usage errors. */
-    SignInSettings settings(Map<String, String> environment) {
-        String secret = null;
-        if (clientSecretEnv != null) {
-            secret = environment.get(clientSecretEnv);
-            if (secret == null || secret.isEmpty()) {
-                throw new ParameterException(mixee.commandLine(), "--client-secret-env " + clientSecretEnv
-                        + ": that environment variable is not set");
-            }
+    /**
+     * The client secret the flags name: the value of --client-secret-env's variable, or null when
+     * the flag is absent (azure-identity's own AZURE_CLIENT_SECRET then applies). Plain values
+     * only: this class must not load the adapter's classes (commands that never connect stay fast).
+     */
+    String clientSecret(Map<String, String> environment) {
+        if (clientSecretEnv == null) {
+            return null;
         }
+        String secret = environment.get(clientSecretEnv);
+        if (secret == null || secret.isEmpty()) {
+            throw new ParameterException(mixee.commandLine(), "--client-secret-env " + clientSecretEnv
+                    + ": that environment variable is not set");
+        }
+        return secret;
+    }
+
+    /** The --ca-cert file, checked to be readable. */
+    Path caCert() {
         if (caCert != null && !Files.isReadable(caCert)) {
             throw new ParameterException(mixee.commandLine(), "--ca-cert " + caCert + ": no such readable file");
         }
-        try {
-            return SignInSettings.resolve(environment, tenant, clientId, secret, authorityHost, caCert);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(mixee.commandLine(), e.getMessage());
-        }
+        return caCert;
     }
 }
