@@ -14,6 +14,7 @@ import dev.trustlift.sandbox.http.Route;
 import dev.trustlift.sandbox.state.ArmState;
 import dev.trustlift.sandbox.state.CallLog;
 import dev.trustlift.sandbox.state.SubscriptionRecord;
+import dev.trustlift.sandbox.state.VmRecord;
 import dev.trustlift.sandbox.throttle.Throttler;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -110,15 +111,15 @@ final class ArmDispatcher implements HttpHandler {
             if (clientRequestId != null) {
                 resp.header("x-ms-client-request-id", clientRequestId);
             }
-            // Logged before answering, so a client that has its answer finds the call in the log.
+            // Logged before answering, so a client that reads /_sandbox/calls next sees its call.
             CallLog.Call call = new CallLog.Call(Instant.now().toString(), req.method(), path, rawQuery, resp.status(), auth,
                     requestId, BearerTokenGate.logEntry(ex));
             rt.calls.add(call);
-            write(ex, resp, requestId, admission);
             Consumer<CallLog.Call> log = accessLog;
             if (log != null) {
                 log.accept(call);
             }
+            write(ex, resp, requestId, admission);
         }
     }
 
@@ -128,7 +129,12 @@ final class ArmDispatcher implements HttpHandler {
         Throttler throttler = sub != null ? sub.throttler() : rt.tenantThrottler;
         String resourceKey = params.containsKey("vm")
                 ? ArmState.key(ArmState.vmId(s, params.get("rg"), params.get("vm"))) : null;
-        return throttler.admit(route.requestClass(), resourceKey);
+        String region = params.get("loc");
+        if (resourceKey != null) {
+            VmRecord vm = rt.context.state().findVm(resourceKey);
+            region = vm == null ? null : vm.location();
+        }
+        return throttler.admit(route.requestClass(), resourceKey, region);
     }
 
     private static void checkApiVersion(String version) {

@@ -63,6 +63,17 @@ class ArmBasicsTest {
     }
 
     @Test
+    void malformedBodiesAndUnemulatedMethodsAreRefused() {
+        ArmClient.Answer bad = arm.send("PATCH", vm("rg-app", "web01") + "?" + API, "{not json");
+        assertEquals(400, bad.status());
+        assertEquals("InvalidRequestContent", bad.json().at("/error/code").asText());
+        ArmClient.Answer delete = arm.send("DELETE", vm("rg-app", "web01") + "?" + API, null);
+        assertEquals(404, delete.status());
+        assertEquals("SandboxUnsupported", delete.json().at("/error/code").asText());
+        assertTrue(delete.json().at("/error/message").asText().startsWith("DELETE /subscriptions/"));
+    }
+
+    @Test
     void unknownVmIsResourceNotFound() {
         ArmClient.Answer a = arm.get(vm("rg-app", "nope") + "?" + API);
         assertEquals(404, a.status());

@@ -61,11 +61,18 @@ final class ArmClient {
         }
     }
 
-    /** Polls an Azure-AsyncOperation URL until the status is terminal, as the SDK's poller does. */
+    /**
+     * Polls an Azure-AsyncOperation URL until the status is terminal, as the SDK's poller does:
+     * waiting retry-after-ms between polls and Retry-After after a 429.
+     */
     JsonNode await(String asyncUrl) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
             Answer a = get(asyncUrl);
+            if (a.status() == 429) {
+                sleep(1000L * Long.parseLong(a.header("Retry-After")));
+                continue;
+            }
             if (a.status() != 200) {
                 throw new AssertionError("poll answered " + a.status() + ": " + a.raw().body());
             }
@@ -73,8 +80,8 @@ final class ArmClient {
             if (!status.equals("InProgress")) {
                 return a.json();
             }
-            // 5 ms polls spent the 250-token read bucket on a 2 s operation under load (429 in the suite).
-            sleep(20);
+            String hint = a.header("retry-after-ms");
+            sleep(hint == null ? 10 : Math.min(200, Long.parseLong(hint)));
         }
         throw new AssertionError("operation did not finish: " + asyncUrl);
     }

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.trustlift.sandbox.fleet.Fleet;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** 202 -> InProgress -> Succeeded with the state change at the end, as ARM's pollers see it. */
@@ -17,17 +16,18 @@ class LongRunningOperationTest {
     private SandboxServer server;
     private ArmClient arm;
 
-    @BeforeEach
-    void start() throws Exception {
-        // 0.02: a deallocate takes 1.2 s, long enough to see it in progress
-        String text = Fleets.text("rules.json").replace("\"timeScale\": 0.001", "\"timeScale\": 0.02");
+    /** 0.05 makes a deallocate take 3 s, long enough to see it in progress even on a busy machine. */
+    private void start(double timeScale) throws Exception {
+        String text = Fleets.text("rules.json").replace("\"timeScale\": 0.001", "\"timeScale\": " + timeScale);
         server = SandboxServer.start(Fleet.parse(text, "rules.json"), 0);
         arm = new ArmClient(server.endpoint());
     }
 
     @AfterEach
     void stop() {
-        server.close();
+        if (server != null) {
+            server.close();
+        }
     }
 
     private String power(String name) {
@@ -35,7 +35,8 @@ class LongRunningOperationTest {
     }
 
     @Test
-    void deallocateIsAcceptedThenInProgressThenSucceeded() {
+    void deallocateIsAcceptedThenInProgressThenSucceeded() throws Exception {
+        start(0.05);
         ArmClient.Answer a = arm.send("POST", vm("rg-app", "web01") + "/deallocate?" + API, null);
         assertEquals(202, a.status());
         String async = a.header("Azure-AsyncOperation");
@@ -45,7 +46,7 @@ class LongRunningOperationTest {
                 + "/providers/Microsoft.Compute/locations/eastus/operations/"), async);
         assertTrue(location.contains("monitor=true"), location);
         assertTrue(Long.parseLong(a.header("Retry-After")) >= 1);
-        assertEquals(200, Long.parseLong(a.header("retry-after-ms")));
+        assertEquals(500, Long.parseLong(a.header("retry-after-ms")), "10 s scaled by 0.05");
 
         JsonNode first = arm.get(async).json();
         assertEquals("InProgress", first.path("status").asText());
@@ -70,7 +71,8 @@ class LongRunningOperationTest {
     }
 
     @Test
-    void patchAnswers200UpdatingWithAsyncHeaderThenSucceeded() {
+    void patchAnswers200UpdatingWithAsyncHeaderThenSucceeded() throws Exception {
+        start(0.01);
         ArmClient.Answer a = arm.send("PATCH", vm("rg-app", "web01") + "?" + API, "{\"tags\":{\"owner\":\"ops\"}}");
         assertEquals(200, a.status());
         assertEquals("Updating", a.json().at("/properties/provisioningState").asText());
@@ -80,7 +82,8 @@ class LongRunningOperationTest {
     }
 
     @Test
-    void secondChangeWhileOneRunsIsRefused() {
+    void secondChangeWhileOneRunsIsRefused() throws Exception {
+        start(0.05);
         assertEquals(202, arm.send("POST", vm("rg-app", "web01") + "/deallocate?" + API, null).status());
         ArmClient.Answer again = arm.send("POST", vm("rg-app", "web01") + "/start?" + API, null);
         assertEquals(409, again.status());
@@ -88,7 +91,8 @@ class LongRunningOperationTest {
     }
 
     @Test
-    void stateChangesWithoutPollingOnceTheLatencyHasPassed() {
+    void stateChangesWithoutPollingOnceTheLatencyHasPassed() throws Exception {
+        start(0.005);
         arm.send("POST", vm("rg-app", "web01") + "/deallocate?" + API, null);
         long deadline = System.currentTimeMillis() + 10_000;
         while (!power("web01").equals("deallocated") && System.currentTimeMillis() < deadline) {
@@ -98,7 +102,8 @@ class LongRunningOperationTest {
     }
 
     @Test
-    void resetBringsBackTheFleetAsLoaded() {
+    void resetBringsBackTheFleetAsLoaded() throws Exception {
+        start(0.001);
         arm.await(arm.send("POST", vm("rg-app", "web01") + "/deallocate?" + API, null).header("Azure-AsyncOperation"));
         assertEquals("deallocated", power("web01"));
         ArmClient.Answer reset = arm.send("POST", "/_sandbox/reset", null);
@@ -109,7 +114,8 @@ class LongRunningOperationTest {
     }
 
     @Test
-    void unknownOperationIs404() {
+    void unknownOperationIs404() throws Exception {
+        start(0.001);
         ArmClient.Answer a = arm.get("/subscriptions/" + ArmClient.SUB
                 + "/providers/Microsoft.Compute/locations/eastus/operations/nope?" + API);
         assertEquals(404, a.status());

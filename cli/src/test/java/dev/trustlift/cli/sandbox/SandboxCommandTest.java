@@ -54,7 +54,7 @@ class SandboxCommandTest {
 
         Run start = new Run();
         AtomicInteger code = new AtomicInteger(-1);
-        Thread t = new Thread(() -> code.set(start.exec("sandbox", "start", "--fleet", a.toString(), "--log", "--exit-after", "3")
+        Thread t = new Thread(() -> code.set(start.exec("sandbox", "start", "--fleet", a.toString(), "--log", "--exit-after", "6")
                 .code));
         t.start();
         long deadline = System.currentTimeMillis() + 10_000;

@@ -38,10 +38,6 @@ public final class ArmRequest {
         return query.get(name);
     }
 
-    public Map<String, String> queryMap() {
-        return query;
-    }
-
     public boolean authorized() {
         return authorized;
     }

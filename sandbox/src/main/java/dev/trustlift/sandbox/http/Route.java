@@ -59,18 +59,6 @@ public final class Route {
         return captured == null ? Map.of() : captured;
     }
 
-    public boolean matchesPathOnly(String[] segments) {
-        if (segments.length != pattern.length) {
-            return false;
-        }
-        for (int i = 0; i < pattern.length; i++) {
-            if (!pattern[i].startsWith("{") && !pattern[i].equalsIgnoreCase(segments[i])) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     @Override
     public String toString() {
         return method + " /" + String.join("/", pattern).toLowerCase(Locale.ROOT);

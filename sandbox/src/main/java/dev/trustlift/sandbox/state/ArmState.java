@@ -30,7 +30,6 @@ public final class ArmState {
     private static final Set<String> SUBSCRIPTION_OPS = Set.of("skus", "list-vms", "feature-register");
     private static final String CREATED = "2024-03-01T09:00:00.0000000+00:00";
 
-    private final Fleet fleet;
     private final SkuTable skus;
     private final Map<String, SubscriptionRecord> subscriptions = new LinkedHashMap<>();
     private final Map<String, VmRecord> vms = new ConcurrentHashMap<>();
@@ -40,7 +39,6 @@ public final class ArmState {
     private final Map<String, ManagedRunCommandRecord> runCommands = new ConcurrentHashMap<>();
 
     public ArmState(Fleet fleet, Path baseDir) {
-        this.fleet = fleet;
         this.skus = SkuTable.of(fleet.skus(), "fleet");
         Map<String, List<FaultSpec>> subFaults = new LinkedHashMap<>();
         List<VmSpec> vmSpecs = fleet.vms() == null ? List.of() : fleet.vms();
@@ -95,7 +93,6 @@ public final class ArmState {
         return Instant.now().toString();
     }
 
-    public Fleet fleet() { return fleet; }
     public SkuTable skus() { return skus; }
     public Collection<SubscriptionRecord> subscriptions() { return subscriptions.values(); }
 
@@ -128,10 +125,6 @@ public final class ArmState {
         return id == null ? null : vms.get(key(id));
     }
 
-    public Collection<VmRecord> allVms() {
-        return vms.values();
-    }
-
     public List<VmRecord> vmsInOrder() {
         List<VmRecord> out = new ArrayList<>();
         for (SubscriptionRecord s : subscriptions.values()) {
@@ -159,10 +152,6 @@ public final class ArmState {
 
     public void putDisk(DiskRecord d) {
         disks.put(key(d.id()), d);
-    }
-
-    public Collection<DiskRecord> allDisks() {
-        return disks.values();
     }
 
     public SnapshotRecord findSnapshot(String id) {

@@ -63,9 +63,4 @@ public final class FaultPlan {
         }
         return null;
     }
-
-    /** Faults of subscription-wide operations (skus, list-vms, feature-register) listed on this VM. */
-    public List<FaultSpec> specs() {
-        return armed.stream().map(Armed::spec).toList();
-    }
 }

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One subscription's buckets. A call is admitted only when every bucket that applies to it has a
+ * One subscription's buckets: ARM's (per subscription) and Compute's (per region). A call is admitted only when every bucket that applies to it has a
  * token, and then takes one from each; otherwise it is refused with the emptiest bucket named.
  * With throttle "none" the buckets still count (so the headers look real) but never refuse.
  */
@@ -40,16 +40,30 @@ public final class Throttler {
             double[] b = ThrottlePolicy.arm(name, spec);
             arm.put(name, new TokenBucket(name, (long) b[0], b[1], now));
         }
-        for (String policy : ThrottlePolicy.COMPUTE.keySet()) {
+    }
+
+    /** Compute's buckets of one region, made on first use: Compute throttles per region. */
+    private TokenBucket computeBucket(String policy, String window, String region, long now) {
+        return compute.computeIfAbsent(policy + window + "|" + region, k -> {
             double[] b = ThrottlePolicy.computeShort(policy, spec);
             long size = (long) b[0];
-            compute.put(policy + "3Min", new TokenBucket(policy + "3Min", size, b[1], now));
+            if (window.equals("3Min")) {
+                return new TokenBucket(policy + "3Min", size, b[1], now);
+            }
             long longSize = size * ThrottlePolicy.LONG_WINDOW_FACTOR;
-            compute.put(policy + "30Min", new TokenBucket(policy + "30Min", longSize, longSize / 1800.0, now));
-        }
+            return new TokenBucket(policy + "30Min", longSize, longSize / 1800.0, now);
+        });
     }
 
     public synchronized Admission admit(RequestClass rc, String resourceKey) {
+        return admit(rc, resourceKey, "any");
+    }
+
+    /**
+     * Admits one call. {@code region} keys Compute's buckets (the resource's location; calls
+     * without one share a bucket set).
+     */
+    public synchronized Admission admit(RequestClass rc, String resourceKey, String region) {
         long now = System.nanoTime();
         String armName = switch (rc.arm()) {
             case READS -> "reads";
@@ -61,8 +75,9 @@ public final class Throttler {
         TokenBucket short3 = null;
         TokenBucket long30 = null;
         if (rc.computePolicy() != null) {
-            short3 = compute.get(rc.computePolicy() + "3Min");
-            long30 = compute.get(rc.computePolicy() + "30Min");
+            String r = region == null ? "any" : region;
+            short3 = computeBucket(rc.computePolicy(), "3Min", r, now);
+            long30 = computeBucket(rc.computePolicy(), "30Min", r, now);
             buckets.add(short3);
             buckets.add(long30);
             ThrottlePolicy.ComputeLimits limits = ThrottlePolicy.COMPUTE.get(rc.computePolicy());
