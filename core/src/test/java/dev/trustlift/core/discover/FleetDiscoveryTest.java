@@ -35,7 +35,7 @@ class FleetDiscoveryTest {
 
     /** A fake cloud with three VMs: managed Gen1, Trusted Launch, unmanaged (generation only in the instance view). */
     static class ThreeVms implements Cloud {
-        final List<String> calls = new ArrayList<>();
+        final List<String> calls = java.util.Collections.synchronizedList(new ArrayList<>());
 
         static Vm vm(String name, SecurityType type, OsDiskRef disk) {
             return new Vm(new VmRef("s1", "rg", name), "eastus", "Standard_D2s_v3", List.of(), null, OsType.LINUX,
@@ -91,7 +91,7 @@ class FleetDiscoveryTest {
     @Test
     void generationComesFromTheCheapestAuthority() {
         ThreeVms cloud = new ThreeVms();
-        List<DiscoveredVm> found = new FleetDiscovery(cloud).discover(CloudScope.of(List.of("s1"), null), false);
+        List<DiscoveredVm> found = new FleetDiscovery(cloud, 1).discover(CloudScope.of(List.of("s1"), null), false);
         assertEquals(List.of(HyperVGeneration.V1, HyperVGeneration.V2, HyperVGeneration.V2),
                 found.stream().map(DiscoveredVm::generation).toList());
         assertEquals(List.of("list", "disk /disk/gen1-os", "view vhd"), cloud.calls,
@@ -114,5 +114,61 @@ class FleetDiscoveryTest {
         List<DiscoveredVm> found = new FleetDiscovery(cloud).discover(CloudScope.of(List.of("s1"), null), true);
         assertNull(found.get(0).generation(), "nobody knows, and discover says so rather than guessing");
         assertEquals("graph", cloud.calls.get(0));
+    }
+
+    @Test
+    void subscriptionsRunInParallelButOneSubscriptionReadsOneAtATime() {
+        java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> inFlight = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.Set<Integer> maxPerSubscription = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.concurrent.atomic.AtomicInteger total = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger maxTotal = new java.util.concurrent.atomic.AtomicInteger();
+        ThreeVms cloud = new ThreeVms() {
+            @Override
+            public List<Vm> listVms(CloudScope scope) {
+                List<Vm> vms = new ArrayList<>();
+                for (String sub : List.of("a", "b", "c")) {
+                    for (int i = 0; i < 4; i++) {
+                        vms.add(new Vm(new VmRef(sub, "rg", sub + i), "eastus", "Standard_D2s_v3", List.of(), null,
+                                OsType.LINUX, SecurityType.STANDARD, false, false, Map.of(),
+                                new OsDiskRef("/subscriptions/" + sub + "/disk" + i, "d", true, false, 30), null, false, "Succeeded"));
+                    }
+                }
+                return vms;
+            }
+
+            @Override
+            public OsDisk getDisk(String diskId) {
+                String sub = diskId.split("/")[2];
+                int now = inFlight.computeIfAbsent(sub, k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+                maxPerSubscription.add(now);
+                maxTotal.accumulateAndGet(total.incrementAndGet(), Math::max);
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                total.decrementAndGet();
+                inFlight.get(sub).decrementAndGet();
+                return super.getDisk(diskId);
+            }
+        };
+        List<DiscoveredVm> found = new FleetDiscovery(cloud, 8).discover(CloudScope.of(List.of("a", "b", "c"), null), false);
+        assertEquals(List.of("a0", "a1", "a2", "a3", "b0", "b1", "b2", "b3", "c0", "c1", "c2", "c3"),
+                found.stream().map(DiscoveredVm::name).toList(), "the list order is kept");
+        assertEquals(java.util.Set.of(1), maxPerSubscription, "never two reads at once in one subscription");
+        org.junit.jupiter.api.Assertions.assertTrue(maxTotal.get() > 1, "subscriptions overlapped: " + maxTotal.get());
+    }
+
+    @Test
+    void aFailureSurfacesAsTheCloudsOwnException() {
+        ThreeVms failing = new ThreeVms() {
+            @Override
+            public InstanceView getInstanceView(VmRef vm) {
+                throw new CloudException("OperationNotAllowed", "no", 409, "rid", null);
+            }
+        };
+        CloudException e = org.junit.jupiter.api.Assertions.assertThrows(CloudException.class,
+                () -> new FleetDiscovery(failing, 8).discover(CloudScope.of(List.of("s1"), null), false));
+        assertEquals("rid", e.requestId());
     }
 }
