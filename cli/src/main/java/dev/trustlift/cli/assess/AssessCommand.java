@@ -1,5 +1,6 @@
 package dev.trustlift.cli.assess;
 
+import dev.trustlift.cli.ExitCodes;
 import dev.trustlift.cli.cloud.CloudOptions;
 import dev.trustlift.core.assess.AssessmentReport;
 import dev.trustlift.core.assess.Assessor;
@@ -100,7 +101,7 @@ public final class AssessCommand implements Callable<Integer> {
             out.println("report written to " + outFile);
         }
         out.flush();
-        return report.needsAttention() ? 3 : 0;
+        return report.needsAttention() ? ExitCodes.REFUSED : ExitCodes.OK;
     }
 
     private List<VmListEntry> readVmList() throws IOException {

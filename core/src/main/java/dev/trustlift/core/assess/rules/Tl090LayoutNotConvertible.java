@@ -30,12 +30,21 @@ public final class Tl090LayoutNotConvertible implements Rule {
             return Optional.of(NotProbed.finding(id(), "OS disk layout", facts));
         }
         DiskLayout layout = facts.guest().layout();
-        List<LayoutProblem> problems = facts.windows() ? Mbr2GptLayoutCheck.check(layout) : linuxProblems(facts, layout);
+        String checkedBy = "trustlift rules";
+        List<LayoutProblem> problems;
+        if (facts.windows()) {
+            Optional<List<LayoutProblem>> engine = DiskEngineLayoutCheck.check(layout);
+            checkedBy = engine.isPresent() ? "disk engine (MBR2GPT rules)" : "probe summary (the disk engine could not model it)";
+            problems = engine.orElseGet(() -> Mbr2GptLayoutCheck.check(layout));
+        } else {
+            problems = linuxProblems(facts, layout);
+        }
         if (problems.isEmpty()) {
             return Optional.empty();
         }
         Finding.Builder b = Finding.of(id(), Severity.BLOCKER, "OS disk layout cannot be converted: "
                         + String.join("; ", problems.stream().map(LayoutProblem::problem).toList()))
+                .evidence("checkedBy", checkedBy)
                 .evidence("partitionStyle", layout.style().name())
                 .evidence("sectorSize", layout.sectorSize())
                 .evidence("partitions", describe(layout));

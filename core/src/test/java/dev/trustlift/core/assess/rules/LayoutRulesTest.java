@@ -114,6 +114,45 @@ class LayoutRulesTest {
     }
 
     @Test
+    void windowsLayoutsAreJudgedByTheDiskEngine() {
+        Finding four = tl090.evaluate(windows(mbr(
+                part(1, "07", 2048, 1024000, true, false, false),
+                part(2, "07", 1026048, 200_000_000, false, false, true),
+                part(3, "27", 201_026_048, 1_000_000, false, false, false),
+                part(4, "07", 202_026_048, 2_000_000, false, false, false)))).orElseThrow();
+        assertEquals("disk engine (MBR2GPT rules)", four.evidence().get("checkedBy"), four.toString());
+        Finding extended = tl090.evaluate(windows(mbr(
+                part(1, "07", 2048, 1024000, true, false, false),
+                part(2, "05", 1026048, 200_000_000, false, false, false),
+                part(5, "07", 1028096, 199_000_000, false, true, true)))).orElseThrow();
+        assertEquals("disk engine (MBR2GPT rules)", extended.evidence().get("checkedBy"), extended.toString());
+        assertTrue(extended.message().contains("extended"), extended.message());
+    }
+
+    @Test
+    void overlappingPartitionsAreNamedByTheEngine() {
+        Finding f = tl090.evaluate(windows(mbr(
+                part(1, "07", 2048, 1024000, true, false, false),
+                part(2, "07", 2048, 200_000_000, false, false, true)))).orElseThrow();
+        assertEquals("disk engine (MBR2GPT rules)", f.evidence().get("checkedBy"));
+        assertTrue(f.message().contains("failed rule mbr-disk (") && f.message().contains("classification=INVALID"), f.message());
+        assertTrue(f.remediation().contains("partitions 1 (LBA 2048..1026047) and 2 (LBA 2048..200002047) overlap"),
+                f.remediation());
+    }
+
+    @Test
+    void aListTheEngineCannotLayOutFallsBackToTheListCheck() {
+        // a partition reaching past the end of the disk cannot be written onto it
+        Finding f = tl090.evaluate(windows(mbr(
+                part(1, "07", 2048, 1024000, true, false, false),
+                part(2, "07", 1026048, DISK, false, false, true),
+                part(3, "27", DISK + 10, 1000, false, false, false),
+                part(4, "07", DISK + 2000, 1000, false, false, false)))).orElseThrow();
+        assertTrue(String.valueOf(f.evidence().get("checkedBy")).startsWith("probe summary"), f.toString());
+        assertTrue(f.message().contains("4 primary partitions"), f.message());
+    }
+
+    @Test
     void notProbedIsInfo() {
         Finding f = tl090.evaluate(Fixtures.windows().build()).orElseThrow();
         assertEquals(Severity.INFO, f.severity());
