@@ -40,6 +40,10 @@ final class ArmErrors {
     }
 
     static CloudException translate(String what, Throwable error) {
+        CloudException signIn = SignInFailures.recognise(what, error);
+        if (signIn != null) {
+            return signIn;
+        }
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t instanceof ManagementException e) {
                 ManagementError value = e.getValue();

@@ -16,7 +16,6 @@ import com.azure.core.http.policy.RetryPolicy;
 import com.azure.core.http.policy.UserAgentPolicy;
 import com.azure.core.management.AzureEnvironment;
 import com.azure.core.management.profile.AzureProfile;
-import com.azure.identity.DefaultAzureCredentialBuilder;
 import com.azure.resourcemanager.resources.fluentcore.utils.HttpPipelineProvider;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,8 +24,8 @@ import java.util.Map;
 
 /**
  * Builds the one authenticated HTTP pipeline every manager and raw call of a process shares. The
- * credential is chosen here and nowhere else: DefaultAzureCredential for Azure and HTTPS
- * endpoints, a fixed bearer header for the plain-HTTP sandbox.
+ * credential is chosen here and nowhere else: azure-identity ({@link SignInCredential}) for Azure
+ * and HTTPS endpoints, a fixed bearer header for the plain-HTTP sandbox.
  */
 final class ArmPipeline {
 
@@ -51,16 +50,18 @@ final class ArmPipeline {
     }
 
     static HttpPipeline build(ConnectionSettings settings, AzureProfile profile, RateLimitObserver observer) {
-        RetryPolicy retry = new RetryPolicy(new RetryOptions(new ExponentialBackoffOptions()
-                .setMaxRetries(MAX_RETRIES).setBaseDelay(settings.retryBaseDelay())));
+        RetryOptions retryOptions = new RetryOptions(new ExponentialBackoffOptions()
+                .setMaxRetries(MAX_RETRIES).setBaseDelay(settings.retryBaseDelay()))
+                .setShouldRetryCondition(SignInFailures::worthRetrying);
+        RetryPolicy retry = new RetryPolicy(retryOptions);
         HttpLogOptions log = new HttpLogOptions()
                 .setLogLevel(settings.verbose() ? HttpLogDetailLevel.BASIC : HttpLogDetailLevel.NONE);
         if (settings.signsIn()) {
-            TokenCredential credential = new DefaultAzureCredentialBuilder()
-                    .authorityHost(profile.getEnvironment().getActiveDirectoryEndpoint())
-                    .build();
+            HttpClient http = TrustedCertificates.httpClient(settings.signIn().caCertificate());
+            TokenCredential credential = SignInCredential.of(settings.signIn(),
+                    profile.getEnvironment().getActiveDirectoryEndpoint(), http, retryOptions);
             return HttpPipelineProvider.buildHttpPipeline(credential, profile, null, log, null, retry,
-                    List.of(observer), HttpClient.createDefault());
+                    List.of(observer), http);
         }
         List<HttpPipelinePolicy> policies = new ArrayList<>();
         policies.add(new UserAgentPolicy("trustlift"));

@@ -14,9 +14,11 @@ import java.util.Locale;
  *        null keeps the SDK's default (30 s). ARM's Retry-After always wins.
  * @param retryBaseDelay first back-off of the retry policy for failures without Retry-After
  *        (connection errors, 5xx); 429s always wait exactly Retry-After
+ * @param signIn who signs in to an HTTPS endpoint and which extra certificate to trust; null reads
+ *        the AZURE_* variables
  */
 public record ConnectionSettings(URI endpoint, CloudName cloud, boolean verbose, Duration pollInterval,
-        Duration retryBaseDelay) {
+        Duration retryBaseDelay, SignInSettings signIn) {
 
     public static final Duration AZURE_RETRY_BASE_DELAY = Duration.ofMillis(800);
     /** The sandbox is on loopback: a refused connection is worth only short retries. */
@@ -30,20 +32,27 @@ public record ConnectionSettings(URI endpoint, CloudName cloud, boolean verbose,
         if (retryBaseDelay == null) {
             retryBaseDelay = endpoint != null && isLoopback(endpoint) ? LOCAL_RETRY_BASE_DELAY : AZURE_RETRY_BASE_DELAY;
         }
+        if (signIn == null) {
+            signIn = SignInSettings.resolve(System.getenv(), null, null, null, null, null);
+        }
     }
 
     /** Settings for the real cloud. */
     public static ConnectionSettings azure(CloudName cloud, boolean verbose) {
-        return new ConnectionSettings(null, cloud, verbose, null, null);
+        return new ConnectionSettings(null, cloud, verbose, null, null, null);
     }
 
     /** Settings for an explicit endpoint (the sandbox, a test server). */
     public static ConnectionSettings endpoint(URI endpoint, boolean verbose) {
-        return new ConnectionSettings(endpoint, CloudName.AzureCloud, verbose, null, null);
+        return new ConnectionSettings(endpoint, CloudName.AzureCloud, verbose, null, null, null);
     }
 
     public ConnectionSettings withPollInterval(Duration interval) {
-        return new ConnectionSettings(endpoint, cloud, verbose, interval, retryBaseDelay);
+        return new ConnectionSettings(endpoint, cloud, verbose, interval, retryBaseDelay, signIn);
+    }
+
+    public ConnectionSettings withSignIn(SignInSettings settings) {
+        return new ConnectionSettings(endpoint, cloud, verbose, pollInterval, retryBaseDelay, settings);
     }
 
     /** Plain HTTP means the sandbox without sign-in; HTTPS endpoints get real credentials. */

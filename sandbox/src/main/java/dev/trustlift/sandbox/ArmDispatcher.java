@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.trustlift.sandbox.control.ControlEndpoints;
 import dev.trustlift.sandbox.http.ArmException;
+import dev.trustlift.sandbox.identity.BearerTokenGate;
 import dev.trustlift.sandbox.http.ArmRequest;
 import dev.trustlift.sandbox.http.ArmResponse;
 import dev.trustlift.sandbox.http.Json;
@@ -47,6 +48,15 @@ final class ArmDispatcher implements HttpHandler {
     /** Receives every answered call (for `sandbox start --log`); null for none. */
     void accessLog(Consumer<CallLog.Call> log) {
         this.accessLog = log;
+    }
+
+    /** Logs a call answered outside the dispatcher (sign-in, refused bearer) like the ones it answers. */
+    void record(CallLog.Call call) {
+        runtime.get().calls.add(call);
+        Consumer<CallLog.Call> log = accessLog;
+        if (log != null) {
+            log.accept(call);
+        }
     }
 
     @Override
@@ -103,7 +113,7 @@ final class ArmDispatcher implements HttpHandler {
             }
             // Logged before answering, so a client that reads /_sandbox/calls next sees its call.
             CallLog.Call call = new CallLog.Call(Instant.now().toString(), req.method(), path, rawQuery, resp.status(), auth,
-                    requestId);
+                    requestId, BearerTokenGate.logEntry(ex));
             rt.calls.add(call);
             Consumer<CallLog.Call> log = accessLog;
             if (log != null) {

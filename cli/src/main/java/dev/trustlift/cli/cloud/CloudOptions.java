@@ -6,6 +6,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -36,6 +37,10 @@ public final class CloudOptions {
     @Option(names = "--verbose", description = "Log the Azure SDK's requests and warnings to stderr.")
     boolean verbose;
 
+    /** Sign-in and TLS trust (--tenant, --client-id, --client-secret-env, --authority-host, --ca-cert). */
+    @Mixin
+    SignInOptions signIn = new SignInOptions();
+
     /** The subscriptions asked for; a usage error (exit 2) when none was given. */
     public List<String> subscriptions() {
         if (subscriptions.isEmpty()) {
@@ -56,7 +61,7 @@ public final class CloudOptions {
     /** Connects (sharing one connection per process and settings) and returns the port. */
     public Cloud connect() {
         try {
-            return CloudConnector.connect(endpoint, cloud, verbose);
+            return CloudConnector.connect(endpoint, cloud, verbose, signIn, System.getenv());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(mixee.commandLine(), e.getMessage());
         }

@@ -14,7 +14,9 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import dev.trustlift.sandbox.tls.SandboxTls;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,6 +37,9 @@ public final class SandboxStartCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "N", defaultValue = "0", description = "Port on 127.0.0.1 (default: any free port).")
     int port;
 
+    @Mixin
+    SandboxTlsOptions tls = new SandboxTlsOptions();
+
     @Option(names = "--log", description = "Print one line per ARM call (method, path, status) to standard error.")
     boolean log;
 
@@ -46,6 +51,7 @@ public final class SandboxStartCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new ErrorReporter.UsageException("--port must be 0..65535, not " + port);
         }
+        SandboxTls tlsSettings = tls.settings();
         Fleet loaded;
         Path baseDir = null;
         try {
@@ -61,7 +67,7 @@ public final class SandboxStartCommand implements Callable<Integer> {
         }
         SandboxServer server;
         try {
-            server = SandboxServer.start(loaded, baseDir, port, SandboxServer.DEFAULT_PAGE_SIZE);
+            server = SandboxServer.start(loaded, baseDir, port, SandboxServer.DEFAULT_PAGE_SIZE, tlsSettings);
         } catch (BindException e) {
             throw new ErrorReporter.UsageException("port " + port + " on 127.0.0.1 is in use; choose another with --port");
         } catch (FleetException e) {
@@ -82,12 +88,14 @@ public final class SandboxStartCommand implements Callable<Integer> {
             stopped.countDown();
         }, "sandbox-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        tls.writeCertificate(server);
         PrintWriter out = spec.commandLine().getOut();
         out.println(server.endpoint());
         int vmCount = loaded.vms() == null ? 0 : loaded.vms().size();
         out.println("trustlift sandbox: " + vmCount + " VMs in " + loaded.subscriptions().size()
                 + " subscription(s), time scale " + loaded.effectiveTimeScale() + "; GET " + server.endpoint()
                 + "_sandbox/state for the fleet's true state; Ctrl-C stops.");
+        tls.announce(server, out);
         out.flush();
         if (exitAfter != null) {
             stopped.await((long) (exitAfter * 1000), TimeUnit.MILLISECONDS);

@@ -63,6 +63,9 @@ public final class ControlEndpoints {
             n.put("status", c.status());
             n.put("authorization", c.authorization());
             n.put("requestId", c.requestId());
+            if (c.signIn() != null) {
+                n.put("signIn", c.signIn());
+            }
         }
         return root;
     }

@@ -5,9 +5,19 @@ import java.util.List;
 
 /** The last calls the sandbox answered (a ring, so a long benchmark cannot exhaust memory). */
 public final class CallLog {
-    /** One answered call. */
+    /**
+     * One answered call.
+     *
+     * @param signIn with {@code --tls} only, else null: for an ARM call {@code bearer:valid} or
+     *        {@code bearer:<ARM error code>}; for a token request {@code token:issued client=<id> aud=<resource>}
+     *        or {@code token:refused <AADSTS code> client=<id>} (never the secret)
+     */
     public record Call(String time, String method, String path, String query, int status, boolean authorization,
-                       String requestId) {
+                       String requestId, String signIn) {
+        public Call(String time, String method, String path, String query, int status, boolean authorization,
+                String requestId) {
+            this(time, method, path, query, status, authorization, requestId, null);
+        }
     }
 
     private final Call[] ring;
