@@ -26,39 +26,16 @@ import dev.trustlift.core.cloud.Vm;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Long-running operations: the SDK's pollers really follow ARM's async-operation protocol
  * (the fake's call log shows every status poll and the final GET).
  */
-class AdapterLroTest {
+class AdapterLroTest extends AdapterOnFakeArm {
 
     static final String OPS = "/subscriptions/" + SUB + "/providers/Microsoft.Compute/locations/westus/operations/";
     static final ObjectMapper JSON = new ObjectMapper();
-
-    static FakeArm arm;
-    static AzureCloudAdapter cloud;
-
-    @BeforeAll
-    static void start() throws Exception {
-        arm = new FakeArm();
-        cloud = new AzureCloudAdapter(AzureConnection.open(
-                ConnectionSettings.endpoint(arm.endpoint(), false).withPollInterval(Duration.ofMillis(20))));
-    }
-
-    @AfterAll
-    static void stop() {
-        arm.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        arm.reset();
-    }
 
     /** A 202 answer pointing at operation {@code id}, which reports InProgress {@code polls} times. */
     Answer accepted(String id, int polls, String finalBody) {

@@ -21,44 +21,20 @@ import dev.trustlift.core.cloud.ResourceSku;
 import dev.trustlift.core.cloud.SecurityType;
 import dev.trustlift.core.cloud.Vm;
 import dev.trustlift.core.cloud.VmRef;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The adapter's read calls against the public ARM example payloads: the SDK parses them and the
  * fields trustlift uses reach the port's records intact.
  */
-class AdapterReadTest {
+class AdapterReadTest extends AdapterOnFakeArm {
 
     static final String RG_PATH = "/subscriptions/" + SUB + "/resourceGroups/myResourceGroup";
     static final String VM_PATH = RG_PATH + "/providers/Microsoft.Compute/virtualMachines/myVM";
     static final VmRef MY_VM = new VmRef(SUB, "myResourceGroup", "myVM");
-
-    static FakeArm arm;
-    static AzureCloudAdapter cloud;
-
-    @BeforeAll
-    static void start() throws Exception {
-        arm = new FakeArm();
-        cloud = new AzureCloudAdapter(AzureConnection.open(
-                ConnectionSettings.endpoint(arm.endpoint(), false).withPollInterval(Duration.ofMillis(20))));
-    }
-
-    @AfterAll
-    static void stop() {
-        arm.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        arm.reset();
-    }
 
     /** The Trusted Launch example is a PUT answer; as a GET answer it has an id and a final state. */
     static String trustedLaunchVm(String name) {

@@ -13,34 +13,10 @@ import dev.trustlift.core.cloud.CloudException;
 import dev.trustlift.core.cloud.SecurityProfileChange;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** ARM's errors reach callers as CloudException with code, message, HTTP status and request id. */
-class ErrorMappingTest {
-
-    static FakeArm arm;
-    static AzureCloudAdapter cloud;
-
-    @BeforeAll
-    static void start() throws Exception {
-        arm = new FakeArm();
-        cloud = new AzureCloudAdapter(AzureConnection.open(
-                ConnectionSettings.endpoint(arm.endpoint(), false).withPollInterval(Duration.ofMillis(20))));
-    }
-
-    @AfterAll
-    static void stop() {
-        arm.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        arm.reset();
-    }
+class ErrorMappingTest extends AdapterOnFakeArm {
 
     @Test
     void conflictOnUpdateKeepsCodeStatusAndRequestId() {

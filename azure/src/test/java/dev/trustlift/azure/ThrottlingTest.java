@@ -16,36 +16,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * ARM's throttling: a burst beyond a token bucket gets 429 + Retry-After, the adapter's retries
  * wait as told and succeed, and never send more requests than the bucket allows.
  */
-class ThrottlingTest {
-
-    static FakeArm arm;
-    static AzureCloudAdapter cloud;
-
-    @BeforeAll
-    static void start() throws Exception {
-        arm = new FakeArm();
-        cloud = new AzureCloudAdapter(AzureConnection.open(
-                ConnectionSettings.endpoint(arm.endpoint(), false).withPollInterval(Duration.ofMillis(20))));
-    }
-
-    @AfterAll
-    static void stop() {
-        arm.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        arm.reset();
-    }
+class ThrottlingTest extends AdapterOnFakeArm {
 
     /** A token bucket like ARM's: {@code size} tokens, one more every {@code refill}. */
     static final class Bucket {
