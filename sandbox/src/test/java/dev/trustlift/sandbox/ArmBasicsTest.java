@@ -9,36 +9,24 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** api-version rules, error shapes, headers, unsupported paths, and the VM read model. */
 class ArmBasicsTest {
-    private static SandboxServer server;
-    private static ArmClient arm;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = SandboxServer.start(Fleets.load("rules.json"), 0);
-        arm = new ArmClient(server.endpoint());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final RulesSandbox sandbox = new RulesSandbox();
 
     @Test
     void endpointIsLoopbackWithAnEphemeralPort() {
-        assertTrue(server.endpoint().matches("http://127\\.0\\.0\\.1:\\d+/"), server.endpoint());
-        assertTrue(server.port() > 0);
-        assertEquals(200, arm.get("/_sandbox/state").status());
+        assertTrue(sandbox.server().endpoint().matches("http://127\\.0\\.0\\.1:\\d+/"), sandbox.server().endpoint());
+        assertTrue(sandbox.server().port() > 0);
+        assertEquals(200, sandbox.arm().get("/_sandbox/state").status());
     }
 
     @Test
     void missingApiVersionIsArmsError() {
-        ArmClient.Answer a = arm.get(vm("rg-app", "web01"));
+        ArmClient.Answer a = sandbox.arm().get(vm("rg-app", "web01"));
         assertEquals(400, a.status());
         assertEquals("MissingApiVersionParameter", a.json().path("error").path("code").asText());
         assertFalse(a.json().path("error").path("message").asText().isEmpty());
@@ -47,16 +35,16 @@ class ArmBasicsTest {
 
     @Test
     void anyWellFormedApiVersionIsAcceptedAndMalformedRefused() {
-        assertEquals(200, arm.get(vm("rg-app", "web01") + "?api-version=2099-01-01-preview").status());
-        assertEquals(200, arm.get(vm("rg-app", "web01") + "?api-version=2023-03-01").status());
-        ArmClient.Answer bad = arm.get(vm("rg-app", "web01") + "?api-version=latest");
+        assertEquals(200, sandbox.arm().get(vm("rg-app", "web01") + "?api-version=2099-01-01-preview").status());
+        assertEquals(200, sandbox.arm().get(vm("rg-app", "web01") + "?api-version=2023-03-01").status());
+        ArmClient.Answer bad = sandbox.arm().get(vm("rg-app", "web01") + "?api-version=latest");
         assertEquals(400, bad.status());
         assertEquals("InvalidApiVersionParameter", bad.json().path("error").path("code").asText());
     }
 
     @Test
     void unknownPathsAreLoud404s() {
-        ArmClient.Answer a = arm.get("/subscriptions/" + SUB + "/providers/Microsoft.Network/virtualNetworks?" + API);
+        ArmClient.Answer a = sandbox.arm().get("/subscriptions/" + SUB + "/providers/Microsoft.Network/virtualNetworks?" + API);
         assertEquals(404, a.status());
         assertEquals("SandboxUnsupported", a.json().path("error").path("code").asText());
         assertTrue(a.json().path("error").path("message").asText().contains("is not emulated"));
@@ -64,10 +52,10 @@ class ArmBasicsTest {
 
     @Test
     void malformedBodiesAndUnemulatedMethodsAreRefused() {
-        ArmClient.Answer bad = arm.send("PATCH", vm("rg-app", "web01") + "?" + API, "{not json");
+        ArmClient.Answer bad = sandbox.arm().send("PATCH", vm("rg-app", "web01") + "?" + API, "{not json");
         assertEquals(400, bad.status());
         assertEquals("InvalidRequestContent", bad.json().at("/error/code").asText());
-        ArmClient.Answer delete = arm.send("DELETE", vm("rg-app", "web01") + "?" + API, null);
+        ArmClient.Answer delete = sandbox.arm().send("DELETE", vm("rg-app", "web01") + "?" + API, null);
         assertEquals(404, delete.status());
         assertEquals("SandboxUnsupported", delete.json().at("/error/code").asText());
         assertTrue(delete.json().at("/error/message").asText().startsWith("DELETE /subscriptions/"));
@@ -75,14 +63,14 @@ class ArmBasicsTest {
 
     @Test
     void unknownVmIsResourceNotFound() {
-        ArmClient.Answer a = arm.get(vm("rg-app", "nope") + "?" + API);
+        ArmClient.Answer a = sandbox.arm().get(vm("rg-app", "nope") + "?" + API);
         assertEquals(404, a.status());
         assertEquals("ResourceNotFound", a.json().path("error").path("code").asText());
     }
 
     @Test
     void everyAnswerCarriesRequestIdsAndRateLimitHeaders() {
-        ArmClient.Answer a = arm.get(vm("rg-app", "web01") + "?" + API);
+        ArmClient.Answer a = sandbox.arm().get(vm("rg-app", "web01") + "?" + API);
         assertEquals(200, a.status());
         assertNotNull(a.header("x-ms-request-id"));
         assertNotNull(a.header("x-ms-correlation-request-id"));
@@ -90,13 +78,13 @@ class ArmBasicsTest {
         assertTrue(a.header("x-ms-ratelimit-remaining-resource").matches(
                 "Microsoft\\.Compute/LowCostGet3Min;\\d+,Microsoft\\.Compute/LowCostGet30Min;\\d+"),
                 a.header("x-ms-ratelimit-remaining-resource"));
-        ArmClient.Answer err = arm.get(vm("rg-app", "nope"));
+        ArmClient.Answer err = sandbox.arm().get(vm("rg-app", "nope"));
         assertNotNull(err.header("x-ms-ratelimit-remaining-tenant-reads"));
     }
 
     @Test
     void vmModelHasTheShapeTheSdkReads() {
-        JsonNode vm = arm.get(vm("rg-app", "web01") + "?" + API).json();
+        JsonNode vm = sandbox.arm().get(vm("rg-app", "web01") + "?" + API).json();
         assertEquals("web01", vm.path("name").asText());
         assertEquals("Microsoft.Compute/virtualMachines", vm.path("type").asText());
         assertEquals("Standard_D2s_v3", vm.at("/properties/hardwareProfile/vmSize").asText());
@@ -108,30 +96,30 @@ class ArmBasicsTest {
         assertEquals("1", vm.at("/zones/0").asText());
         assertTrue(vm.at("/properties/securityProfile").isMissingNode(), "a Standard VM has no securityProfile");
         assertTrue(vm.at("/properties/instanceView").isMissingNode());
-        JsonNode expanded = arm.get(vm("rg-app", "web01") + "?" + API + "&$expand=instanceView").json();
+        JsonNode expanded = sandbox.arm().get(vm("rg-app", "web01") + "?" + API + "&$expand=instanceView").json();
         assertEquals("V1", expanded.at("/properties/instanceView/hyperVGeneration").asText());
     }
 
     @Test
     void instanceViewReportsPowerAgentAndOs() {
-        JsonNode iv = arm.get(vm("rg-app", "web01") + "/instanceView?" + API).json();
+        JsonNode iv = sandbox.arm().get(vm("rg-app", "web01") + "/instanceView?" + API).json();
         assertEquals("Windows Server 2019 Datacenter", iv.path("osName").asText());
         assertEquals("V1", iv.path("hyperVGeneration").asText());
         assertEquals("Ready", iv.at("/vmAgent/statuses/0/displayStatus").asText());
         assertEquals("ProvisioningState/succeeded", iv.at("/statuses/0/code").asText());
         assertEquals("PowerState/running", iv.at("/statuses/1/code").asText());
-        JsonNode dealloc = arm.get(vm("rg-app", "web02") + "/instanceView?" + API).json();
+        JsonNode dealloc = sandbox.arm().get(vm("rg-app", "web02") + "/instanceView?" + API).json();
         assertEquals("PowerState/deallocated", dealloc.at("/statuses/1/code").asText());
         assertTrue(dealloc.path("vmAgent").isMissingNode());
         assertTrue(dealloc.path("osName").isMissingNode());
-        JsonNode notReady = arm.get(vm("rg-app", "agent01") + "/instanceView?" + API).json();
+        JsonNode notReady = sandbox.arm().get(vm("rg-app", "agent01") + "/instanceView?" + API).json();
         assertEquals("Not Ready", notReady.at("/vmAgent/statuses/0/displayStatus").asText());
     }
 
     @Test
     void callLogRecordsMethodPathStatusAndAuthorization() {
-        arm.get(vm("rg-app", "old01") + "?" + API);
-        JsonNode calls = arm.get("/_sandbox/calls").json();
+        sandbox.arm().get(vm("rg-app", "old01") + "?" + API);
+        JsonNode calls = sandbox.arm().get("/_sandbox/calls").json();
         boolean found = false;
         for (JsonNode c : calls.path("calls")) {
             if (c.path("path").asText().endsWith("/virtualMachines/old01")) {

@@ -14,9 +14,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The sandbox answers in the shapes of Azure's own example payloads (src/test/resources/examples):
@@ -24,19 +23,8 @@ import org.junit.jupiter.api.Test;
  */
 class ExamplePayloadShapeTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static SandboxServer server;
-    private static ArmClient arm;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = SandboxServer.start(Fleets.load("rules.json"), 0);
-        arm = new ArmClient(server.endpoint());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final RulesSandbox sandbox = new RulesSandbox();
 
     private static JsonNode example(String file, String status) throws Exception {
         try (InputStream in = ExamplePayloadShapeTest.class.getResourceAsStream("/examples/" + file)) {
@@ -78,7 +66,7 @@ class ExamplePayloadShapeTest {
 
     @Test
     void virtualMachine() throws Exception {
-        assertShape("VirtualMachine_Get.json", "200", arm.get(vm("rg-app", "web01") + "?" + API).json(),
+        assertShape("VirtualMachine_Get.json", "200", sandbox.arm().get(vm("rg-app", "web01") + "?" + API).json(),
                 "/name", "/id", "/type", "/location", "/tags", "/etag", "/properties/vmId",
                 "/properties/hardwareProfile/vmSize", "/properties/storageProfile/imageReference/publisher",
                 "/properties/storageProfile/osDisk/osType", "/properties/storageProfile/osDisk/managedDisk/id",
@@ -90,7 +78,7 @@ class ExamplePayloadShapeTest {
     @Test
     void instanceView() throws Exception {
         assertShape("VirtualMachine_Get_InstanceView.json", "200",
-                arm.get(vm("rg-app", "web01") + "/instanceView?" + API).json(),
+                sandbox.arm().get(vm("rg-app", "web01") + "/instanceView?" + API).json(),
                 "/computerName", "/osName", "/osVersion", "/vmAgent/vmAgentVersion", "/vmAgent/statuses/0/code",
                 "/vmAgent/statuses/0/displayStatus", "/disks/0/name", "/hyperVGeneration", "/statuses/0/code",
                 "/statuses/1/code", "/statuses/1/displayStatus");
@@ -98,7 +86,7 @@ class ExamplePayloadShapeTest {
 
     @Test
     void disk() throws Exception {
-        assertShape("Disk_Get.json", "200", arm.get("/subscriptions/" + SUB
+        assertShape("Disk_Get.json", "200", sandbox.arm().get("/subscriptions/" + SUB
                         + "/resourceGroups/rg-app/providers/Microsoft.Compute/disks/web01-os?api-version=2024-03-02").json(),
                 "/id", "/name", "/type", "/location", "/managedBy", "/sku/name", "/properties/osType",
                 "/properties/hyperVGeneration", "/properties/creationData/createOption", "/properties/diskSizeGB",
@@ -107,7 +95,7 @@ class ExamplePayloadShapeTest {
 
     @Test
     void skus() throws Exception {
-        JsonNode ours = arm.get("/subscriptions/" + SUB + "/providers/Microsoft.Compute/skus?api-version=2021-07-01"
+        JsonNode ours = sandbox.arm().get("/subscriptions/" + SUB + "/providers/Microsoft.Compute/skus?api-version=2021-07-01"
                 + "&$filter=location%20eq%20'eastus'").json();
         assertShape("ListAvailableResourceSkus.json", "200", ours, "/value/0/resourceType", "/value/0/locations/0",
                 "/value/0/capabilities/0/name", "/value/0/capabilities/0/value", "/value/0/locationInfo/0/location",
@@ -115,7 +103,7 @@ class ExamplePayloadShapeTest {
         for (JsonNode sku : ours.path("value")) {
             assertEquals("eastus", sku.at("/locations/0").asText());
         }
-        JsonNode we = arm.get("/subscriptions/" + SUB + "/providers/Microsoft.Compute/skus?api-version=2021-07-01"
+        JsonNode we = sandbox.arm().get("/subscriptions/" + SUB + "/providers/Microsoft.Compute/skus?api-version=2021-07-01"
                 + "&$filter=location%20eq%20'westeurope'").json();
         boolean restricted = false;
         for (JsonNode sku : we.path("value")) {
@@ -131,19 +119,19 @@ class ExamplePayloadShapeTest {
 
     @Test
     void featureBackupAndPolicy() throws Exception {
-        assertShape("getFeature.json", "200", arm.get("/subscriptions/" + SUB + "/providers/Microsoft.Features/providers/"
+        assertShape("getFeature.json", "200", sandbox.arm().get("/subscriptions/" + SUB + "/providers/Microsoft.Features/providers/"
                 + "Microsoft.Compute/features/Gen1ToTLMigrationPreview?api-version=2021-07-01").json(),
                 "/name", "/id", "/type", "/properties/state");
-        JsonNode status = arm.send("POST", "/subscriptions/" + SUB + "/providers/Microsoft.RecoveryServices/locations/eastus/"
+        JsonNode status = sandbox.arm().send("POST", "/subscriptions/" + SUB + "/providers/Microsoft.RecoveryServices/locations/eastus/"
                 + "backupStatus?api-version=2025-02-01", "{\"resourceId\":\"" + vm("rg-app", "bk01") + "\",\"resourceType\":\"VM\"}")
                 .json();
         assertShape("GetBackupStatus.json", "200", status, "/protectionStatus", "/vaultId", "/policyName");
-        JsonNode policy = arm.get(status.path("vaultId").asText() + "/backupPolicies/" + status.path("policyName").asText()
+        JsonNode policy = sandbox.arm().get(status.path("vaultId").asText() + "/backupPolicies/" + status.path("policyName").asText()
                 + "?api-version=2025-02-01").json();
         assertShape("v2-Get-Policy.json", "200", policy, "/id", "/name", "/type", "/properties/backupManagementType",
                 "/properties/policyType", "/properties/schedulePolicy/schedulePolicyType");
         assertEquals("V1", policy.at("/properties/policyType").asText(), "a Standard policy is V1");
-        JsonNode none = arm.send("POST", "/subscriptions/" + SUB + "/providers/Microsoft.RecoveryServices/locations/eastus/"
+        JsonNode none = sandbox.arm().send("POST", "/subscriptions/" + SUB + "/providers/Microsoft.RecoveryServices/locations/eastus/"
                 + "backupStatus?api-version=2025-02-01", "{\"resourceId\":\"" + vm("rg-app", "web01") + "\",\"resourceType\":\"VM\"}")
                 .json();
         assertEquals("NotProtected", none.path("protectionStatus").asText());
@@ -152,18 +140,18 @@ class ExamplePayloadShapeTest {
     @Test
     void extensionsRestorePointsAndGraph() throws Exception {
         assertShape("VirtualMachineExtension_List_MaximumSet_Gen.json", "200",
-                arm.get(vm("rg-app", "web01") + "/extensions?" + API).json(), "/value");
+                sandbox.arm().get(vm("rg-app", "web01") + "/extensions?" + API).json(), "/value");
         String rpc = "/subscriptions/" + SUB + "/resourceGroups/rg-app/providers/Microsoft.Compute/restorePointCollections/c1";
-        arm.send("PUT", rpc + "?" + API, "{\"location\":\"eastus\",\"properties\":{\"source\":{\"id\":\""
+        sandbox.arm().send("PUT", rpc + "?" + API, "{\"location\":\"eastus\",\"properties\":{\"source\":{\"id\":\""
                 + vm("rg-app", "web01") + "\"}}}");
-        assertShape("RestorePointCollection_Get.json", "200", arm.get(rpc + "?" + API).json(), "/name", "/id", "/type",
+        assertShape("RestorePointCollection_Get.json", "200", sandbox.arm().get(rpc + "?" + API).json(), "/name", "/id", "/type",
                 "/location", "/properties/source/id", "/properties/restorePointCollectionId", "/properties/provisioningState");
-        ArmClient.Answer rp = arm.send("PUT", rpc + "/restorePoints/p1?" + API, "{\"properties\":{}}");
-        arm.await(rp.header("Azure-AsyncOperation"));
-        assertShape("RestorePoint_Get.json", "200", arm.get(rpc + "/restorePoints/p1?" + API).json(), "/name", "/id",
+        ArmClient.Answer rp = sandbox.arm().send("PUT", rpc + "/restorePoints/p1?" + API, "{\"properties\":{}}");
+        sandbox.arm().await(rp.header("Azure-AsyncOperation"));
+        assertShape("RestorePoint_Get.json", "200", sandbox.arm().get(rpc + "/restorePoints/p1?" + API).json(), "/name", "/id",
                 "/properties/sourceMetadata/hardwareProfile/vmSize", "/properties/sourceMetadata/storageProfile/osDisk/name",
                 "/properties/provisioningState", "/properties/consistencyMode", "/properties/timeCreated");
-        JsonNode graph = arm.send("POST", "/providers/Microsoft.ResourceGraph/resources?api-version=2021-03-01",
+        JsonNode graph = sandbox.arm().send("POST", "/providers/Microsoft.ResourceGraph/resources?api-version=2021-03-01",
                 "{\"subscriptions\":[\"" + SUB + "\"],\"query\":\"Resources | where type =~ 'microsoft.compute/virtualmachines'\"}")
                 .json();
         assertShape("ResourcesBasicQuery.json", "200", graph, "/totalRecords", "/count", "/resultTruncated", "/data/0/id",
@@ -172,10 +160,10 @@ class ExamplePayloadShapeTest {
 
     @Test
     void runCommandResult() throws Exception {
-        ArmClient.Answer a = arm.send("POST", vm("rg-app", "web01") + "/runCommand?" + API,
+        ArmClient.Answer a = sandbox.arm().send("POST", vm("rg-app", "web01") + "/runCommand?" + API,
                 "{\"commandId\":\"RunPowerShellScript\",\"script\":[\"# trustlift:windows-probe\"]}");
-        arm.await(a.header("Azure-AsyncOperation"));
-        assertShape("VirtualMachineRunCommand.json", "200", arm.get(a.header("Location")).json(), "/value/0/code",
+        sandbox.arm().await(a.header("Azure-AsyncOperation"));
+        assertShape("VirtualMachineRunCommand.json", "200", sandbox.arm().get(a.header("Location")).json(), "/value/0/code",
                 "/value/0/message", "/value/1/code");
     }
 }

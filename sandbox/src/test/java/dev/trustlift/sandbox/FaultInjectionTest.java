@@ -13,8 +13,7 @@ import org.junit.jupiter.api.Test;
 /** Fleet faults with the contract's operation names and `times` semantics. */
 class FaultInjectionTest {
     private static SandboxServer serve(String faults) throws Exception {
-        String text = Fleets.text("rules.json").replace("\"faults\": []", "\"faults\": " + faults);
-        return SandboxServer.start(Fleet.parse(text, "rules.json"), 0);
+        return SandboxServer.start(Fleets.rulesWith("\"faults\": []", "\"faults\": " + faults), 0);
     }
 
     @Test

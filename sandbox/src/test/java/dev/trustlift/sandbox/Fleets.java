@@ -25,4 +25,13 @@ final class Fleets {
     static Fleet load(String name) {
         return Fleet.parse(text(name), name);
     }
+
+    /** rules.json with one setting's text replaced; fails when the setting is not there as written. */
+    static Fleet rulesWith(String setting, String replacement) {
+        String text = text("rules.json");
+        if (!text.contains(setting)) {
+            throw new IllegalArgumentException("rules.json has no " + setting);
+        }
+        return Fleet.parse(text.replace(setting, replacement), "rules.json");
+    }
 }

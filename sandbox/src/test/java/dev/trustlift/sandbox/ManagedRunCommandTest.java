@@ -9,25 +9,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Managed Run Commands, as the official script runs MBR2GPT: PUT, then GET with $expand=instanceView. */
 class ManagedRunCommandTest {
-    private SandboxServer server;
-    private ArmClient arm;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = SandboxServer.start(Fleets.load("rules.json"), 0);
-        arm = new ArmClient(server.endpoint());
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    final RulesSandbox sandbox = new RulesSandbox();
 
     private static String body(String script, boolean treatFailure) {
         return "{\"location\":\"eastus\",\"properties\":{\"source\":{\"script\":\"" + script + "\"},\"timeoutInSeconds\":120,"
@@ -37,42 +25,42 @@ class ManagedRunCommandTest {
     @Test
     void putRunsTheScriptAndTheInstanceViewHasTheExitCode() throws Exception {
         String url = vm("rg-app", "web01") + "/runCommands/managedRuncommand";
-        ArmClient.Answer a = arm.send("PUT", url + "?" + API, body("MBR2GPT /validate /allowFullOS", false));
+        ArmClient.Answer a = sandbox.arm().send("PUT", url + "?" + API, body("MBR2GPT /validate /allowFullOS", false));
         assertEquals(201, a.status(), a.raw().body());
         assertEquals("Creating", a.json().at("/properties/provisioningState").asText());
-        assertEquals("Succeeded", arm.await(a.header("Azure-AsyncOperation")).path("status").asText());
-        JsonNode rc = arm.get(url + "?" + API + "&$expand=instanceView").json();
+        assertEquals("Succeeded", sandbox.arm().await(a.header("Azure-AsyncOperation")).path("status").asText());
+        JsonNode rc = sandbox.arm().get(url + "?" + API + "&$expand=instanceView").json();
         assertEquals("Succeeded", rc.at("/properties/provisioningState").asText());
         assertEquals("Succeeded", rc.at("/properties/instanceView/executionState").asText());
         assertEquals(0, rc.at("/properties/instanceView/exitCode").asInt());
         assertTrue(rc.at("/properties/instanceView/output").asText().contains("MBR2GPT: Validation completed successfully"));
         assertEquals("", rc.at("/properties/instanceView/error").asText());
-        assertEquals(1, arm.get(vm("rg-app", "web01") + "/runCommands?" + API).json().path("value").size());
+        assertEquals(1, sandbox.arm().get(vm("rg-app", "web01") + "/runCommands?" + API).json().path("value").size());
 
         try (InputStream in = getClass().getResourceAsStream("/examples/VirtualMachineRunCommand_Get.json")) {
             JsonNode example = new ObjectMapper().readTree(in).at("/responses/200/body");
             assertEquals(List.of(), ExamplePayloadShapeTest.typeMismatches(example, rc, "$"));
         }
-        assertEquals(200, arm.send("DELETE", url + "?" + API, null).status());
-        assertEquals(404, arm.get(url + "?" + API).status());
+        assertEquals(200, sandbox.arm().send("DELETE", url + "?" + API, null).status());
+        assertEquals(404, sandbox.arm().get(url + "?" + API).status());
     }
 
     @Test
     void failingScriptFailsTheDeploymentWhenAsked() {
         String url = vm("rg-app", "web01") + "/runCommands/fails";
-        ArmClient.Answer a = arm.send("PUT", url + "?" + API, body("MBR2GPT /validate", true));
-        JsonNode done = arm.await(a.header("Azure-AsyncOperation"));
+        ArmClient.Answer a = sandbox.arm().send("PUT", url + "?" + API, body("MBR2GPT /validate", true));
+        JsonNode done = sandbox.arm().await(a.header("Azure-AsyncOperation"));
         assertEquals("Failed", done.path("status").asText());
-        JsonNode rc = arm.get(url + "?" + API + "&$expand=instanceView").json();
+        JsonNode rc = sandbox.arm().get(url + "?" + API + "&$expand=instanceView").json();
         assertEquals(3, rc.at("/properties/instanceView/exitCode").asInt(), "no /allowFullOS: initialization error");
         assertEquals("Failed", rc.at("/properties/instanceView/executionState").asText());
     }
 
     @Test
     void sameRefusalsAsTheActionApi() {
-        assertEquals(409, arm.send("PUT", vm("rg-app", "web02") + "/runCommands/x?" + API, body("echo", false)).status());
-        assertEquals(409, arm.send("PUT", vm("rg-app", "agent01") + "/runCommands/x?" + API, body("echo", false)).status());
-        assertEquals(400, arm.send("PUT", vm("rg-app", "web01") + "/runCommands/x?" + API,
+        assertEquals(409, sandbox.arm().send("PUT", vm("rg-app", "web02") + "/runCommands/x?" + API, body("echo", false)).status());
+        assertEquals(409, sandbox.arm().send("PUT", vm("rg-app", "agent01") + "/runCommands/x?" + API, body("echo", false)).status());
+        assertEquals(400, sandbox.arm().send("PUT", vm("rg-app", "web01") + "/runCommands/x?" + API,
                 "{\"location\":\"eastus\",\"properties\":{\"source\":{\"scriptUri\":\"https://x\"}}}").status());
     }
 }

@@ -6,14 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.trustlift.sandbox.fleet.Fleet;
 import org.junit.jupiter.api.Test;
 
 /** ARM's and Compute's token buckets, made small through the fleet's throttle object. */
 class ThrottlingTest {
     private static SandboxServer serve(String throttle) throws Exception {
-        String text = Fleets.text("rules.json").replace("\"throttle\": \"azure\"", "\"throttle\": " + throttle);
-        return SandboxServer.start(Fleet.parse(text, "rules.json"), 0);
+        return SandboxServer.start(Fleets.rulesWith("\"throttle\": \"azure\"", "\"throttle\": " + throttle), 0);
     }
 
     @Test

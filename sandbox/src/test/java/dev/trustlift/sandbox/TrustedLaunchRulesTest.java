@@ -7,35 +7,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Azure's rules for switching a Gen1 VM to Trusted Launch, through PATCH and PUT. */
 class TrustedLaunchRulesTest {
     static final String TL = "{\"properties\":{\"securityProfile\":{\"securityType\":\"TrustedLaunch\","
             + "\"uefiSettings\":{\"secureBootEnabled\":true,\"vTpmEnabled\":true}}}}";
-    private SandboxServer server;
-    private ArmClient arm;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = SandboxServer.start(Fleets.load("rules.json"), 0);
-        arm = new ArmClient(server.endpoint());
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    final RulesSandbox sandbox = new RulesSandbox();
 
     private JsonNode truth(String name) {
-        return arm.get("/_sandbox/state?vm=" + name).json().at("/vms/0");
+        return sandbox.arm().get("/_sandbox/state?vm=" + name).json().at("/vms/0");
     }
 
     @Test
     void runningVmIsRefusedWith409() {
-        ArmClient.Answer a = arm.send("PATCH", vm("rg-app", "web01") + "?" + API, TL);
+        ArmClient.Answer a = sandbox.arm().send("PATCH", vm("rg-app", "web01") + "?" + API, TL);
         assertEquals(409, a.status());
         assertEquals("OperationNotAllowed", a.json().at("/error/code").asText());
         assertTrue(a.json().at("/error/message").asText().contains("Deallocate"));
@@ -45,7 +33,7 @@ class TrustedLaunchRulesTest {
 
     @Test
     void sizeWithoutTrustedLaunchIsRefusedWithAzuresMessage() {
-        ArmClient.Answer a = arm.send("PATCH", vm("rg-app", "old01") + "?" + API, TL);
+        ArmClient.Answer a = sandbox.arm().send("PATCH", vm("rg-app", "old01") + "?" + API, TL);
         assertEquals(400, a.status());
         assertEquals("The VM size 'Standard_A2_v2' is not supported for creation of VMs and Virtual Machine Scale Set "
                 + "with 'TrustedLaunch' security type. For more information, see https://aka.ms/TrustedLaunch-FAQ",
@@ -56,7 +44,7 @@ class TrustedLaunchRulesTest {
     void resizingToATrustedLaunchSizeInTheSameCallIsAccepted() {
         String body = "{\"properties\":{\"hardwareProfile\":{\"vmSize\":\"Standard_D2s_v5\"},"
                 + "\"securityProfile\":{\"securityType\":\"TrustedLaunch\"}}}";
-        ArmClient.Answer a = arm.send("PATCH", vm("rg-app", "old01") + "?" + API, body);
+        ArmClient.Answer a = sandbox.arm().send("PATCH", vm("rg-app", "old01") + "?" + API, body);
         assertEquals(200, a.status(), a.raw().body());
         assertEquals("Standard_D2s_v5", truth("old01").path("size").asText());
         assertEquals("TrustedLaunch", truth("old01").path("securityType").asText());
@@ -64,7 +52,7 @@ class TrustedLaunchRulesTest {
 
     @Test
     void unregisteredFeatureIsRefused() {
-        ArmClient.Answer a = arm.send("PATCH", vm(SUB_B, "rg-b", "nofeat01") + "?" + API, TL);
+        ArmClient.Answer a = sandbox.arm().send("PATCH", vm(SUB_B, "rg-b", "nofeat01") + "?" + API, TL);
         assertEquals(400, a.status());
         assertEquals("SubscriptionNotRegisteredForFeature", a.json().at("/error/code").asText());
         assertTrue(a.json().at("/error/message").asText().contains("Gen1ToTLMigrationPreview"));
@@ -74,26 +62,26 @@ class TrustedLaunchRulesTest {
     void registeringTheFeatureLetsTheUpdateThrough() {
         String feature = "/subscriptions/" + SUB_B + "/providers/Microsoft.Features/providers/Microsoft.Compute/features/"
                 + "Gen1ToTLMigrationPreview";
-        assertEquals("NotRegistered", arm.get(feature + "?api-version=2021-07-01").json().at("/properties/state").asText());
-        ArmClient.Answer reg = arm.send("POST", feature + "/register?api-version=2021-07-01", null);
+        assertEquals("NotRegistered", sandbox.arm().get(feature + "?api-version=2021-07-01").json().at("/properties/state").asText());
+        ArmClient.Answer reg = sandbox.arm().send("POST", feature + "/register?api-version=2021-07-01", null);
         assertEquals("Registering", reg.json().at("/properties/state").asText());
         long deadline = System.currentTimeMillis() + 10_000;
-        while (!arm.get(feature + "?api-version=2021-07-01").json().at("/properties/state").asText().equals("Registered")) {
+        while (!sandbox.arm().get(feature + "?api-version=2021-07-01").json().at("/properties/state").asText().equals("Registered")) {
             assertTrue(System.currentTimeMillis() < deadline, "feature never registered");
             ArmClient.sleep(20);
         }
-        assertEquals(200, arm.send("PATCH", vm(SUB_B, "rg-b", "nofeat01") + "?" + API, TL).status());
+        assertEquals(200, sandbox.arm().send("PATCH", vm(SUB_B, "rg-b", "nofeat01") + "?" + API, TL).status());
     }
 
     @Test
     void deallocatedTlSizeRegisteredIsAcceptedAndDiskBecomesV2() {
-        ArmClient.Answer a = arm.send("PATCH", vm("rg-app", "web02") + "?" + API, TL);
+        ArmClient.Answer a = sandbox.arm().send("PATCH", vm("rg-app", "web02") + "?" + API, TL);
         assertEquals(200, a.status(), a.raw().body());
         assertEquals("TrustedLaunch", a.json().at("/properties/securityProfile/securityType").asText());
         assertTrue(a.json().at("/properties/securityProfile/uefiSettings/secureBootEnabled").asBoolean());
         assertTrue(a.json().at("/properties/securityProfile/uefiSettings/vTpmEnabled").asBoolean());
-        arm.await(a.header("Azure-AsyncOperation"));
-        JsonNode disk = arm.get(a.json().at("/properties/storageProfile/osDisk/managedDisk/id").asText()
+        sandbox.arm().await(a.header("Azure-AsyncOperation"));
+        JsonNode disk = sandbox.arm().get(a.json().at("/properties/storageProfile/osDisk/managedDisk/id").asText()
                 + "?api-version=2024-03-02").json();
         assertEquals("V2", disk.at("/properties/hyperVGeneration").asText());
         assertEquals("TrustedLaunch", disk.at("/properties/securityProfile/securityType").asText());
@@ -105,29 +93,29 @@ class TrustedLaunchRulesTest {
         String put = "{\"location\":\"eastus\",\"properties\":{\"hardwareProfile\":{\"vmSize\":\"Standard_D2s_v3\"},"
                 + "\"securityProfile\":{\"securityType\":\"TrustedLaunch\",\"uefiSettings\":{\"secureBootEnabled\":true,"
                 + "\"vTpmEnabled\":true}}}}";
-        assertEquals(409, arm.send("PUT", vm("rg-app", "web01") + "?" + API, put).status());
-        assertEquals(400, arm.send("PUT", vm("rg-app", "old01") + "?" + API,
+        assertEquals(409, sandbox.arm().send("PUT", vm("rg-app", "web01") + "?" + API, put).status());
+        assertEquals(400, sandbox.arm().send("PUT", vm("rg-app", "old01") + "?" + API,
                 put.replace("Standard_D2s_v3", "Standard_A2_v2")).status());
-        assertEquals(400, arm.send("PUT", vm(SUB_B, "rg-b", "nofeat01") + "?" + API, put).status());
-        ArmClient.Answer ok = arm.send("PUT", vm("rg-app", "web02") + "?" + API, put);
+        assertEquals(400, sandbox.arm().send("PUT", vm(SUB_B, "rg-b", "nofeat01") + "?" + API, put).status());
+        ArmClient.Answer ok = sandbox.arm().send("PUT", vm("rg-app", "web02") + "?" + API, put);
         assertEquals(200, ok.status(), ok.raw().body());
         assertEquals("V2", truth("web02").at("/osDisk/hyperVGeneration").asText());
     }
 
     @Test
     void readOnlyLockRefusesUpdatesAndActions() {
-        ArmClient.Answer a = arm.send("PATCH", vm("rg-app", "locked01") + "?" + API, TL);
+        ArmClient.Answer a = sandbox.arm().send("PATCH", vm("rg-app", "locked01") + "?" + API, TL);
         assertEquals(409, a.status());
         assertEquals("ScopeLocked", a.json().at("/error/code").asText());
-        assertEquals(409, arm.send("POST", vm("rg-app", "locked01") + "/start?" + API, null).status());
-        JsonNode locks = arm.get(vm("rg-app", "locked01") + "/providers/Microsoft.Authorization/locks?api-version=2016-09-01")
+        assertEquals(409, sandbox.arm().send("POST", vm("rg-app", "locked01") + "/start?" + API, null).status());
+        JsonNode locks = sandbox.arm().get(vm("rg-app", "locked01") + "/providers/Microsoft.Authorization/locks?api-version=2016-09-01")
                 .json();
         assertEquals("ReadOnly", locks.at("/value/0/properties/level").asText());
     }
 
     @Test
     void standardBackupRefusesTrustedLaunch() {
-        ArmClient.Answer a = arm.send("PATCH", vm("rg-app", "bk01") + "?" + API, TL);
+        ArmClient.Answer a = sandbox.arm().send("PATCH", vm("rg-app", "bk01") + "?" + API, TL);
         assertEquals(409, a.status());
         assertEquals("OperationNotAllowed", a.json().at("/error/code").asText());
         assertTrue(a.json().at("/error/message").asText().contains("configured for Azure Backup using standard policy"));
@@ -136,17 +124,17 @@ class TrustedLaunchRulesTest {
     @Test
     void runCommandNeedsARunningVmWithAReadyAgent() {
         String body = "{\"commandId\":\"RunPowerShellScript\",\"script\":[\"MBR2GPT /validate /allowFullOS\"]}";
-        ArmClient.Answer stopped = arm.send("POST", vm("rg-app", "web02") + "/runCommand?" + API, body);
+        ArmClient.Answer stopped = sandbox.arm().send("POST", vm("rg-app", "web02") + "/runCommand?" + API, body);
         assertEquals(409, stopped.status());
         assertEquals("The operation requires the VM to be running (or set to run).",
                 stopped.json().at("/error/message").asText());
-        ArmClient.Answer agent = arm.send("POST", vm("rg-app", "agent01") + "/runCommand?" + API, body);
+        ArmClient.Answer agent = sandbox.arm().send("POST", vm("rg-app", "agent01") + "/runCommand?" + API, body);
         assertEquals(409, agent.status());
         assertEquals("VMAgentStatusCommunicationError", agent.json().at("/error/code").asText());
-        ArmClient.Answer ok = arm.send("POST", vm("rg-app", "web01") + "/runCommand?" + API, body);
+        ArmClient.Answer ok = sandbox.arm().send("POST", vm("rg-app", "web01") + "/runCommand?" + API, body);
         assertEquals(202, ok.status());
-        assertEquals("Succeeded", arm.await(ok.header("Azure-AsyncOperation")).path("status").asText());
-        JsonNode result = arm.get(ok.header("Location")).json();
+        assertEquals("Succeeded", sandbox.arm().await(ok.header("Azure-AsyncOperation")).path("status").asText());
+        JsonNode result = sandbox.arm().get(ok.header("Location")).json();
         assertEquals("ComponentStatus/StdOut/succeeded", result.at("/value/0/code").asText());
         assertTrue(result.at("/value/0/message").asText().contains("MBR2GPT: Validation completed successfully"),
                 result.toString());
