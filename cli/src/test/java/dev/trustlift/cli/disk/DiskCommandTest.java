@@ -1,12 +1,12 @@
 package dev.trustlift.cli.disk;
 
-import static dev.trustlift.cli.disk.Shell.sha256;
-import static dev.trustlift.cli.disk.Shell.trustlift;
+import static dev.trustlift.cli.testing.ByteRanges.sha256;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trustlift.cli.testing.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -27,13 +27,13 @@ class DiskCommandTest {
         args[2] = preset;
         args[3] = out.toString();
         System.arraycopy(extra, 0, args, 4, extra.length);
-        Shell.Run r = trustlift(args);
+        CliRun r = CliRun.of(args);
         assertEquals(0, r.exitCode(), r.out() + r.err());
         return out;
     }
 
     private static JsonNode inspectJson(Path img) throws Exception {
-        Shell.Run r = trustlift("disk", "inspect", img.toString(), "--json");
+        CliRun r = CliRun.of("disk", "inspect", img.toString(), "--json");
         assertEquals(0, r.exitCode(), r.err());
         return JSON.readTree(r.out());
     }
@@ -56,12 +56,12 @@ class DiskCommandTest {
     @Test
     void validateExitsZeroWhenEveryRulePassesAndThreeOtherwise() throws Exception {
         Path img = sample("windows-azure-default", "v.vhd", "--size-gib", "2");
-        Shell.Run fail = trustlift("disk", "validate", img.toString(), "--os", "windows");
+        CliRun fail = CliRun.of("disk", "validate", img.toString(), "--os", "windows");
         assertEquals(3, fail.exitCode());
         assertTrue(fail.out().contains("FAIL  esp-room"), fail.out());
         assertTrue(fail.out().contains("remedy: no free 1 MiB-aligned space holds the ESP (100.0 MiB); grow the disk "
                 + "by 100 MiB with --grow 100"), fail.out());
-        Shell.Run pass = trustlift("disk", "validate", img.toString(), "--os", "windows", "--grow", "100", "--json");
+        CliRun pass = CliRun.of("disk", "validate", img.toString(), "--os", "windows", "--grow", "100", "--json");
         assertEquals(0, pass.exitCode(), pass.out());
         JsonNode report = JSON.readTree(pass.out());
         assertTrue(report.get("passed").asBoolean());
@@ -76,14 +76,14 @@ class DiskCommandTest {
         Path img = sample("windows-azure-default", "d.vhd", "--size-gib", "2");
         String hash = sha256(img);
         long mtime = Files.getLastModifiedTime(img).toMillis();
-        Shell.Run dry = trustlift("disk", "convert", img.toString(), "--os", "windows", "--grow", "100", "--dry-run");
+        CliRun dry = CliRun.of("disk", "convert", img.toString(), "--os", "windows", "--grow", "100", "--dry-run");
         assertEquals(0, dry.exitCode(), dry.out() + dry.err());
         assertTrue(dry.out().contains("Dry run: nothing was written."), dry.out());
         assertTrue(dry.out().contains("grow the disk by 100.0 MiB"), dry.out());
         assertEquals(hash, sha256(img));
         assertEquals(mtime, Files.getLastModifiedTime(img).toMillis());
 
-        Shell.Run convert = trustlift("disk", "convert", img.toString(), "--os", "windows", "--grow", "100");
+        CliRun convert = CliRun.of("disk", "convert", img.toString(), "--os", "windows", "--grow", "100");
         assertEquals(0, convert.exitCode(), convert.out() + convert.err());
         JsonNode after = inspectJson(img);
         assertEquals("GPT", after.get("classification").asText());
@@ -91,7 +91,7 @@ class DiskCommandTest {
         assertEquals("EF00", after.get("partitions").get(2).get("type").asText());
 
         String converted = sha256(img);
-        Shell.Run again = trustlift("disk", "convert", img.toString(), "--os", "windows", "--grow", "100");
+        CliRun again = CliRun.of("disk", "convert", img.toString(), "--os", "windows", "--grow", "100");
         assertEquals(0, again.exitCode());
         assertTrue(again.out().contains("already GPT: nothing to convert"), again.out());
         assertEquals(converted, sha256(img));
@@ -100,7 +100,7 @@ class DiskCommandTest {
     @Test
     void fourKnImagesAreDetectedOnceGpt() throws Exception {
         Path img = sample("windows-azure-default", "4k.img", "--size-gib", "2", "--sector-size", "4096");
-        Shell.Run r = trustlift("disk", "convert", img.toString(), "--os", "windows", "--sector-size", "4096",
+        CliRun r = CliRun.of("disk", "convert", img.toString(), "--os", "windows", "--sector-size", "4096",
                 "--grow", "260");
         assertEquals(0, r.exitCode(), r.out() + r.err());
         JsonNode after = inspectJson(img);
@@ -113,27 +113,27 @@ class DiskCommandTest {
 
     @Test
     void badCommandLinesAreUsageErrors() {
-        Shell.Run os = trustlift("disk", "validate", "x.img", "--os", "solaris");
+        CliRun os = CliRun.of("disk", "validate", "x.img", "--os", "solaris");
         assertEquals(2, os.exitCode());
         assertTrue(os.err().startsWith("trustlift: unknown OS 'solaris'"), os.err());
-        Shell.Run preset = trustlift("disk", "sample", "windows-95", dir.resolve("x.img").toString());
+        CliRun preset = CliRun.of("disk", "sample", "windows-95", dir.resolve("x.img").toString());
         assertEquals(2, preset.exitCode());
         assertTrue(preset.err().contains("unknown preset 'windows-95'"), preset.err());
-        Shell.Run missing = trustlift("disk", "inspect", dir.resolve("missing.img").toString());
+        CliRun missing = CliRun.of("disk", "inspect", dir.resolve("missing.img").toString());
         assertEquals(2, missing.exitCode());
         assertEquals("trustlift: error: no such file: " + dir.resolve("missing.img"), missing.err().strip());
-        Shell.Run bare = trustlift("disk");
+        CliRun bare = CliRun.of("disk");
         assertEquals(2, bare.exitCode());
     }
 
     @Test
     void aGptImageFailsOnlyTheMbrRuleAndAnEmptyOneHasNothingToConvert() throws Exception {
-        Shell.Run gpt = trustlift("disk", "validate", sample("linux-azure-gpt", "g.img", "--size-gib", "1").toString(),
+        CliRun gpt = CliRun.of("disk", "validate", sample("linux-azure-gpt", "g.img", "--size-gib", "1").toString(),
                 "--os", "linux");
         assertEquals(3, gpt.exitCode());
         assertTrue(gpt.out().contains("remedy: none needed: the disk is already GPT"), gpt.out());
-        Path empty = Shell.sparse(dir.resolve("empty.img"), 64 << 20);
-        Shell.Run e = trustlift("disk", "convert", empty.toString(), "--os", "linux");
+        Path empty = ImageFiles.sparse(dir.resolve("empty.img"), 64 << 20);
+        CliRun e = CliRun.of("disk", "convert", empty.toString(), "--os", "linux");
         assertEquals(3, e.exitCode());
         assertTrue(e.out().contains("the disk has no partitions"), e.out());
     }

@@ -1,13 +1,13 @@
 package dev.trustlift.cli.disk;
 
-import static dev.trustlift.cli.disk.Shell.sha256;
-import static dev.trustlift.cli.disk.Shell.sparse;
-import static dev.trustlift.cli.disk.Shell.tool;
-import static dev.trustlift.cli.disk.Shell.trustlift;
+import static dev.trustlift.cli.disk.ImageFiles.sparse;
+import static dev.trustlift.cli.testing.ByteRanges.sha256;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.trustlift.cli.testing.CliRun;
+import dev.trustlift.cli.testing.ToolRun;
 import dev.trustlift.disk.container.DiskImage;
 import dev.trustlift.disk.container.DiskImages;
 import dev.trustlift.disk.container.ImageFormat;
@@ -43,10 +43,10 @@ class DiskRobustnessTest {
                 {"disk", "convert", img.toString(), "--os", "linux", "--grow", "200"},
         };
         for (String[] args : commands) {
-            Shell.Run r = trustlift(args);
+            CliRun r = CliRun.of(args);
             String what = String.join(" ", args) + "\nstdout:\n" + r.out() + "stderr:\n" + r.err();
             assertEquals(2, r.exitCode(), what);
-            assertEquals(1, r.errLines().size(), what);
+            assertEquals(1, r.err().lines().count(), what);
             assertTrue(r.err().startsWith("trustlift: error: "), what);
             assertTrue(r.err().contains(expected), what);
             assertFalse(r.err().contains("Exception") || r.out().contains("Exception"), what);
@@ -72,7 +72,7 @@ class DiskRobustnessTest {
     @Test
     void anImageCutShortInsideAPartition() throws Exception {
         Path img = sparse(dir.resolve("cut.img"), 64 * MIB);
-        tool("label: dos\nstart=2048, size=100000, type=83\n", "sfdisk", "-q", img.toString());
+        ToolRun.fed("label: dos\nstart=2048, size=100000, type=83\n", "sfdisk", "-q", img.toString());
         try (RandomAccessFile f = new RandomAccessFile(img.toFile(), "rw")) {
             f.setLength(32 * MIB);
         }
@@ -103,7 +103,7 @@ class DiskRobustnessTest {
     @Test
     void anEbrChainThatLoops() throws Exception {
         Path img = sparse(dir.resolve("loop.img"), 64 * MIB);
-        tool("label: dos\nstart=2048, size=20480, type=83\nstart=22528, size=100000, type=5\n"
+        ToolRun.fed("label: dos\nstart=2048, size=20480, type=83\nstart=22528, size=100000, type=5\n"
                 + "start=24576, size=20480, type=83\nstart=47104, size=20480, type=83\n", "sfdisk", "-q", img.toString());
         // sfdisk puts the second EBR at 45056; make its "next" link point back at itself
         long ext = 22528;
@@ -118,7 +118,7 @@ class DiskRobustnessTest {
     @Test
     void aGptWithACorruptHeaderCrc() throws Exception {
         Path img = sparse(dir.resolve("gpt.img"), 64 * MIB);
-        tool(null, "sgdisk", "-o", "-n", "1:2048:0", "-t", "1:8300", img.toString());
+        ToolRun.ok("sgdisk", "-o", "-n", "1:2048:0", "-t", "1:8300", img.toString());
         patch(img, 512 + 60, new byte[] {0x7F});
         assertRefusedCleanly(img, "primary GPT header CRC mismatch at LBA 1");
     }
@@ -130,7 +130,7 @@ class DiskRobustnessTest {
         try (DiskImage vhd = DiskImages.create(img, ImageFormat.VHD_FIXED, size, 512)) {
             LayoutWriter.write(vhd, LayoutPresets.named("linux-mbr-custom", 512, size), new Random(1));
         }
-        assertEquals(0, trustlift("disk", "inspect", img.toString()).exitCode(), "the intact VHD reads");
+        assertEquals(0, CliRun.of("disk", "inspect", img.toString()).exitCode(), "the intact VHD reads");
         long footer = Files.size(img) - 512;
         patch(img, footer + 64, new byte[] {0x01, 0x02});
         assertRefusedCleanly(img, "checksum");

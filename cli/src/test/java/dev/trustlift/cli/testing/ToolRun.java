@@ -28,15 +28,29 @@ public record ToolRun(List<String> command, int exitCode, String out, String err
         return of(command).requireSuccess();
     }
 
+    /** Runs {@code command} with {@code stdin} as its input; fails with its output when it does not exit 0. */
+    public static ToolRun fed(String stdin, String... command) {
+        return run(DEFAULT_TIMEOUT, Map.of(), stdin, command).requireSuccess();
+    }
+
     public static ToolRun of(Duration timeout, Map<String, String> env, String... command) {
+        return run(timeout, env, null, command);
+    }
+
+    private static ToolRun run(Duration timeout, Map<String, String> env, String stdin, String... command) {
         long t0 = System.nanoTime();
+        Path inFile = null;
         Path outFile = null;
         Path errFile = null;
         try {
+            // Input from a file rather than a pipe: a tool that prints before it reads cannot deadlock us.
+            if (stdin != null) {
+                inFile = Files.writeString(Files.createTempFile("tool-in", ".txt"), stdin, StandardCharsets.UTF_8);
+            }
             outFile = Files.createTempFile("tool-out", ".txt");
             errFile = Files.createTempFile("tool-err", ".txt");
-            ProcessBuilder pb = new ProcessBuilder(command)
-                    .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+            ProcessBuilder pb = new ProcessBuilder(env.containsKey("PATH") ? command : located(command))
+                    .redirectInput(ProcessBuilder.Redirect.from((inFile != null ? inFile : Path.of("/dev/null")).toFile()))
                     .redirectOutput(outFile.toFile())
                     .redirectError(errFile.toFile());
             pb.environment().putAll(env);
@@ -54,9 +68,22 @@ public record ToolRun(List<String> command, int exitCode, String out, String err
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted while running " + command[0], e);
         } finally {
+            deleteQuietly(inFile);
             deleteQuietly(outFile);
             deleteQuietly(errFile);
         }
+    }
+
+    /** sfdisk, mkfs.* and friends live in the sbin directories, which a non-root PATH often lacks. */
+    private static String[] located(String[] command) {
+        String[] cmd = command.clone();
+        for (String dir : new String[] {"/usr/sbin", "/sbin", "/usr/bin"}) {
+            if (!cmd[0].contains("/") && Files.isExecutable(Path.of(dir, cmd[0]))) {
+                cmd[0] = dir + "/" + cmd[0];
+                break;
+            }
+        }
+        return cmd;
     }
 
     /** Runs a shell pipeline with bash -c; the arguments become $1, $2... */
