@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.trustlift.cli.assess.AssessCommandTest.Run;
+import dev.trustlift.cli.testing.CliRun;
 import dev.trustlift.sandbox.SandboxServer;
 import dev.trustlift.sandbox.fleet.Fleet;
 import java.io.IOException;
@@ -42,13 +42,13 @@ class AssessBadInputTest {
     }
 
     /** Usage errors are one line, followed by picocli's hint to --help. */
-    static void oneLineUsageError(Run r) {
+    static void oneLineUsageError(CliRun r) {
         var lines = r.err().strip().lines().toList();
         assertTrue(lines.size() <= 2 && (lines.size() == 1 || lines.get(1).startsWith("Try 'trustlift assess --help'")),
                 r.err());
     }
 
-    static void noStackTrace(Run r) {
+    static void noStackTrace(CliRun r) {
         assertFalse(r.err().contains("\tat ") || r.err().contains("Exception"), r.err());
     }
 
@@ -56,8 +56,8 @@ class AssessBadInputTest {
     void csvMissingAColumnNamesTheColumnAndTheLine() throws IOException {
         Path vms = dir.resolve("vms.csv");
         Files.writeString(vms, "vmName,enableSecureBoot\nweb01,true\n");
-        Run r = AssessCommandTest.run("assess", "--endpoint", sandbox.endpoint(), "--subscription", SUB, "--vms", vms.toString());
-        assertEquals(2, r.code(), r.err());
+        CliRun r = CliRun.of("assess", "--endpoint", sandbox.endpoint(), "--subscription", SUB, "--vms", vms.toString());
+        assertEquals(2, r.exitCode(), r.err());
         assertTrue(r.err().contains("vms.csv:1:") && r.err().contains("'vmResourceGroupName'"), r.err());
         oneLineUsageError(r);
         noStackTrace(r);
@@ -68,8 +68,8 @@ class AssessBadInputTest {
         Path vms = dir.resolve("dup.csv");
         Files.writeString(vms, "vmName,vmResourceGroupName,enableSecureBoot\nweb01,rg-app,true\nold01,rg-app,true\n"
                 + "WEB01,RG-APP,true\n");
-        Run r = AssessCommandTest.run("assess", "--endpoint", sandbox.endpoint(), "--subscription", SUB, "--vms", vms.toString());
-        assertEquals(2, r.code(), r.err());
+        CliRun r = CliRun.of("assess", "--endpoint", sandbox.endpoint(), "--subscription", SUB, "--vms", vms.toString());
+        assertEquals(2, r.exitCode(), r.err());
         assertTrue(r.err().contains("dup.csv:4:") && r.err().contains("line 2"), r.err());
         oneLineUsageError(r);
         noStackTrace(r);
@@ -79,9 +79,9 @@ class AssessBadInputTest {
     void unknownVmIsUnknownWithAFindingSayingItWasNotFound() throws Exception {
         Path vms = dir.resolve("vms.csv");
         Files.writeString(vms, "vmName,vmResourceGroupName,enableSecureBoot\nweb01,rg-app,true\nghost,rg-app,true\n");
-        Run r = AssessCommandTest.run("assess", "--endpoint", sandbox.endpoint(), "--subscription", SUB, "--vms", vms.toString(),
+        CliRun r = CliRun.of("assess", "--endpoint", sandbox.endpoint(), "--subscription", SUB, "--vms", vms.toString(),
                 "--output", "json");
-        assertEquals(3, r.code(), r.err());
+        assertEquals(3, r.exitCode(), r.err());
         Map<String, JsonNode> m = AssessCommandTest.byName(AssessCommandTest.JSON.readTree(r.out()));
         assertEquals("READY", m.get("web01").get("verdict").asText());
         JsonNode ghost = m.get("ghost");
@@ -92,8 +92,8 @@ class AssessBadInputTest {
 
     @Test
     void aSubscriptionThatCannotBeListedIsOneLineAndExitTwo() {
-        Run r = AssessCommandTest.run("assess", "--endpoint", sandbox.endpoint(), "--subscription", OTHER, "--output", "json");
-        assertEquals(2, r.code(), r.err() + r.out());
+        CliRun r = CliRun.of("assess", "--endpoint", sandbox.endpoint(), "--subscription", OTHER, "--output", "json");
+        assertEquals(2, r.exitCode(), r.err() + r.out());
         assertTrue(r.err().startsWith("trustlift: cannot list VMs in subscription(s) " + OTHER)
                 && r.err().contains("SubscriptionNotFound"), r.err());
         oneLineUsageError(r);
@@ -105,9 +105,9 @@ class AssessBadInputTest {
         Path vms = dir.resolve("ids.txt");
         Files.writeString(vms, "/subscriptions/" + SUB + "/resourceGroups/rg-app/providers/Microsoft.Compute/virtualMachines/web01\n"
                 + "/subscriptions/" + OTHER + "/resourceGroups/rg-app/providers/Microsoft.Compute/virtualMachines/web01\n");
-        Run r = AssessCommandTest.run("assess", "--endpoint", sandbox.endpoint(), "--subscription", SUB, "--subscription", OTHER,
+        CliRun r = CliRun.of("assess", "--endpoint", sandbox.endpoint(), "--subscription", SUB, "--subscription", OTHER,
                 "--vms", vms.toString(), "--output", "json");
-        assertEquals(3, r.code(), r.err());
+        assertEquals(3, r.exitCode(), r.err());
         JsonNode report = AssessCommandTest.JSON.readTree(r.out());
         assertEquals("READY", report.get("vms").get(0).get("verdict").asText());
         assertEquals("UNKNOWN", report.get("vms").get(1).get("verdict").asText(), report.toString());
@@ -120,9 +120,9 @@ class AssessBadInputTest {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        Run r = AssessCommandTest.run("assess", "--endpoint", "http://127.0.0.1:" + port + "/", "--subscription", SUB,
+        CliRun r = CliRun.of("assess", "--endpoint", "http://127.0.0.1:" + port + "/", "--subscription", SUB,
                 "--output", "json");
-        assertTrue(r.code() == 1 || r.code() == 2, r.code() + " " + r.err());
+        assertTrue(r.exitCode() == 1 || r.exitCode() == 2, r.exitCode() + " " + r.err());
         assertTrue(r.err().startsWith("trustlift: error: "), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         noStackTrace(r);

@@ -7,11 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trustlift.cli.Main;
+import dev.trustlift.cli.testing.CliRun;
 import dev.trustlift.sandbox.SandboxServer;
 import dev.trustlift.sandbox.fleet.Fleet;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -48,17 +47,6 @@ class AssessCommandTest {
         sandbox.close();
     }
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                args);
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
     static Map<String, JsonNode> byName(JsonNode report) {
         Map<String, JsonNode> m = new HashMap<>();
         report.get("vms").forEach(vm -> m.put(vm.get("name").asText(), vm));
@@ -72,8 +60,8 @@ class AssessCommandTest {
 
     @Test
     void wholeSubscriptionAsJsonGivesEachVmItsVerdictAndExitThree() throws Exception {
-        Run r = run("assess", "--endpoint", sandbox.endpoint(), "--subscription", SUB, "--output", "json");
-        assertEquals(3, r.code(), r.err());
+        CliRun r = CliRun.of("assess", "--endpoint", sandbox.endpoint(), "--subscription", SUB, "--output", "json");
+        assertEquals(3, r.exitCode(), r.err());
         JsonNode report = JSON.readTree(r.out());
         Map<String, JsonNode> vms = byName(report);
         assertEquals(9, vms.size(), r.out());
@@ -97,7 +85,7 @@ class AssessCommandTest {
 
     @Test
     void assessChangesNothing() throws Exception {
-        run("assess", "--endpoint", sandbox.endpoint(), "--subscription", SUB, "--output", "json", "--probe-guest");
+        CliRun.of("assess", "--endpoint", sandbox.endpoint(), "--subscription", SUB, "--output", "json", "--probe-guest");
         HttpResponse<String> calls = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create(sandbox.endpoint() + "_sandbox/calls")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, calls.statusCode(), calls.body());
@@ -115,7 +103,7 @@ class AssessCommandTest {
     void probeGuestFindsBitLockerAndTheRecoveryPartitionToRemove() throws Exception {
         Path vms = dir.resolve("vms.csv");
         Files.writeString(vms, "\uFEFFvmName,vmResourceGroupName,enableSecureBoot\r\nfour01,rg-app,true\r\n");
-        Run r = run("assess", "--endpoint", sandbox.endpoint(), "--subscription", SUB, "--vms", vms.toString(), "--probe-guest",
+        CliRun r = CliRun.of("assess", "--endpoint", sandbox.endpoint(), "--subscription", SUB, "--vms", vms.toString(), "--probe-guest",
                 "--output", "json");
         JsonNode vm = JSON.readTree(r.out()).get("vms").get(0);
         assertEquals("four01", vm.get("name").asText());
@@ -134,8 +122,8 @@ class AssessCommandTest {
     void vmsFileWithAnUnknownVmGivesUnknownForThatVm() throws Exception {
         Path vms = dir.resolve("vms.csv");
         Files.writeString(vms, "vmName,vmResourceGroupName,enableSecureBoot\nweb01,rg-app,true\nghost,rg-app,false\n");
-        Run r = run("assess", "--endpoint", sandbox.endpoint(), "--subscription", SUB, "--vms", vms.toString(), "--output", "json");
-        assertEquals(3, r.code(), r.err());
+        CliRun r = CliRun.of("assess", "--endpoint", sandbox.endpoint(), "--subscription", SUB, "--vms", vms.toString(), "--output", "json");
+        assertEquals(3, r.exitCode(), r.err());
         Map<String, JsonNode> m = byName(JSON.readTree(r.out()));
         assertEquals("READY", m.get("web01").get("verdict").asText());
         assertEquals("UNKNOWN", m.get("ghost").get("verdict").asText());
@@ -147,8 +135,8 @@ class AssessCommandTest {
         Path vms = dir.resolve("ids.txt");
         Files.writeString(vms, "/subscriptions/" + SUB + "/resourceGroups/rg-app/providers/Microsoft.Compute/virtualMachines/web01\n"
                 + "/subscriptions/" + SUB + "/resourceGroups/rg-app/providers/Microsoft.Compute/virtualMachines/tl01\n");
-        Run r = run("assess", "--endpoint", sandbox.endpoint(), "--subscription", SUB, "--vms", vms.toString());
-        assertEquals(0, r.code(), r.err() + r.out());
+        CliRun r = CliRun.of("assess", "--endpoint", sandbox.endpoint(), "--subscription", SUB, "--vms", vms.toString());
+        assertEquals(0, r.exitCode(), r.err() + r.out());
         assertTrue(r.out().startsWith("VM "), r.out());
         assertFalse(r.out().contains("\u001b["), "no colour when not a terminal");
         assertTrue(r.out().strip().endsWith("2 VMs: 1 READY, 0 READY_WITH_FIXES, 0 BLOCKED, 1 ALREADY_TRUSTED_LAUNCH, 0 SKIPPED, "
@@ -158,8 +146,8 @@ class AssessCommandTest {
     @Test
     void htmlGoesToTheFileChosenByItsExtension() throws Exception {
         Path html = dir.resolve("report.html");
-        Run r = run("assess", "--endpoint", sandbox.endpoint(), "--subscription", SUB, "--out", html.toString());
-        assertEquals(3, r.code(), r.err());
+        CliRun r = CliRun.of("assess", "--endpoint", sandbox.endpoint(), "--subscription", SUB, "--out", html.toString());
+        assertEquals(3, r.exitCode(), r.err());
         String page = Files.readString(html);
         assertTrue(page.startsWith("<!DOCTYPE html>") && page.contains("select id=\"f-rule\""));
         assertTrue(r.out().contains("report written to " + html), r.out());
@@ -170,18 +158,18 @@ class AssessCommandTest {
     void badVmsFileIsAUsageErrorWithTheLine() throws Exception {
         Path vms = dir.resolve("bad.csv");
         Files.writeString(vms, "vmName,resourceGroup\nweb01,rg-app\n");
-        Run r = run("assess", "--endpoint", sandbox.endpoint(), "--subscription", SUB, "--vms", vms.toString());
-        assertEquals(2, r.code());
+        CliRun r = CliRun.of("assess", "--endpoint", sandbox.endpoint(), "--subscription", SUB, "--vms", vms.toString());
+        assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("bad.csv:1: the header lacks column 'vmResourceGroupName'"), r.err());
-        Run dup = run("assess", "--subscription", SUB, "--vms", dir.resolve("none.csv").toString());
-        assertEquals(2, dup.code());
+        CliRun dup = CliRun.of("assess", "--subscription", SUB, "--vms", dir.resolve("none.csv").toString());
+        assertEquals(2, dup.exitCode());
         assertTrue(dup.err().contains("no such file"), dup.err());
     }
 
     @Test
     void missingSubscriptionIsAUsageError() {
-        Run r = run("assess", "--endpoint", sandbox.endpoint());
-        assertEquals(2, r.code());
+        CliRun r = CliRun.of("assess", "--endpoint", sandbox.endpoint());
+        assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("--subscription"), r.err());
     }
 }

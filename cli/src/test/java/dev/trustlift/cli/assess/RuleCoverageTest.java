@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.trustlift.cli.Main;
+import dev.trustlift.cli.testing.CliRun;
 import dev.trustlift.sandbox.SandboxServer;
 import dev.trustlift.sandbox.fleet.Fleet;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -99,13 +97,10 @@ class RuleCoverageTest {
         List<String> args = new ArrayList<>(List.of("assess", "--endpoint", sandbox.endpoint(), "--subscription", SUB1,
                 "--subscription", SUB2, "--output", "json"));
         args.addAll(List.of(extra));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                args.toArray(String[]::new));
-        assertEquals(3, code, "blocked VMs mean exit 3; stderr: " + err);
+        CliRun r = CliRun.of(args.toArray(String[]::new));
+        assertEquals(3, r.exitCode(), "blocked VMs mean exit 3; stderr: " + r.err());
         Map<String, Outcome> m = new LinkedHashMap<>();
-        for (JsonNode vm : JSON.readTree(out.toString(StandardCharsets.UTF_8)).get("vms")) {
+        for (JsonNode vm : JSON.readTree(r.out()).get("vms")) {
             List<String> rules = StreamSupport.stream(vm.get("findings").spliterator(), false)
                     .filter(f -> !f.path("evidence").has("guestProbe"))
                     .map(f -> f.get("rule").asText()).toList();

@@ -7,10 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import dev.trustlift.cli.Main;
-import java.io.ByteArrayOutputStream;
+import dev.trustlift.cli.testing.CliRun;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -81,21 +80,10 @@ class DiscoverCommandTest {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
     }
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), args);
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
     @Test
     void jsonListsBothVmsWithGenerationAndSecurityType() throws Exception {
-        Run r = run("discover", "--endpoint", endpoint(), "--subscription", SUB, "--output", "json");
-        assertEquals(0, r.code(), r.err());
+        CliRun r = CliRun.of("discover", "--endpoint", endpoint(), "--subscription", SUB, "--output", "json");
+        assertEquals(0, r.exitCode(), r.err());
         JsonNode vms = JSON.readTree(r.out());
         assertEquals(2, vms.size(), r.out());
         JsonNode gen1 = vms.get(0);
@@ -114,8 +102,8 @@ class DiscoverCommandTest {
 
     @Test
     void tableIsTheDefault() {
-        Run r = run("discover", "--endpoint", endpoint(), "--subscription", SUB);
-        assertEquals(0, r.code(), r.err());
+        CliRun r = CliRun.of("discover", "--endpoint", endpoint(), "--subscription", SUB);
+        assertEquals(0, r.exitCode(), r.err());
         List<String> lines = r.out().lines().toList();
         assertTrue(lines.get(0).startsWith("NAME"), r.out());
         assertTrue(lines.get(1).matches("myVM +myResourceGroup +West US +Standard_DS3_v2 +V1 +Standard"), lines.get(1));
@@ -124,8 +112,8 @@ class DiscoverCommandTest {
 
     @Test
     void armErrorIsOneLineWithCodeAndRequestId() {
-        Run r = run("discover", "--endpoint", endpoint(), "--subscription", "22222222-2222-2222-2222-222222222222");
-        assertEquals(1, r.code());
+        CliRun r = CliRun.of("discover", "--endpoint", endpoint(), "--subscription", "22222222-2222-2222-2222-222222222222");
+        assertEquals(1, r.exitCode());
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.err().matches("trustlift: error: OperationNotAllowed \\(HTTP 409, request rid-\\d+\\): subscription is disabled\\R"),
                 r.err());
@@ -137,24 +125,24 @@ class DiscoverCommandTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        Run r = run("discover", "--endpoint", "http://127.0.0.1:" + port + "/", "--subscription", SUB);
-        assertEquals(1, r.code());
+        CliRun r = CliRun.of("discover", "--endpoint", "http://127.0.0.1:" + port + "/", "--subscription", SUB);
+        assertEquals(1, r.exitCode());
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.err().startsWith("trustlift: error: EndpointUnreachable: "), r.err());
     }
 
     @Test
     void missingSubscriptionIsAUsageError() {
-        Run r = run("discover", "--endpoint", endpoint());
-        assertEquals(2, r.code());
+        CliRun r = CliRun.of("discover", "--endpoint", endpoint());
+        assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("--subscription"), r.err());
     }
 
     @Test
     void badEndpointAndCloudAreUsageErrors() {
-        assertEquals(2, run("discover", "--endpoint", "ftp://x/", "--subscription", SUB).code());
-        Run r = run("discover", "--cloud", "AzureMoon", "--subscription", SUB);
-        assertEquals(2, r.code());
+        assertEquals(2, CliRun.of("discover", "--endpoint", "ftp://x/", "--subscription", SUB).exitCode());
+        CliRun r = CliRun.of("discover", "--cloud", "AzureMoon", "--subscription", SUB);
+        assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("unknown cloud 'AzureMoon'"), r.err());
     }
 }

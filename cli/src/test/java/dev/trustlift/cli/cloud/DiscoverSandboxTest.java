@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trustlift.cli.testing.CliRun;
 import dev.trustlift.sandbox.SandboxServer;
 import dev.trustlift.sandbox.fleet.Fleet;
 import java.io.InputStream;
@@ -40,9 +41,9 @@ class DiscoverSandboxTest {
 
     @Test
     void jsonAgreesWithTheSandboxState() throws Exception {
-        DiscoverCommandTest.Run r = DiscoverCommandTest.run("discover", "--endpoint", sandbox.endpoint(),
+        CliRun r = CliRun.of("discover", "--endpoint", sandbox.endpoint(),
                 "--subscription", SUB, "--output", "json");
-        assertEquals(0, r.code(), r.err());
+        assertEquals(0, r.exitCode(), r.err());
         assertEquals("", r.err());
         JsonNode listed = JSON.readTree(r.out());
         assertEquals(3, listed.size(), r.out());
@@ -63,9 +64,9 @@ class DiscoverSandboxTest {
 
     @Test
     void resourceGroupAndGraphNarrowTheScope() throws Exception {
-        DiscoverCommandTest.Run r = DiscoverCommandTest.run("discover", "--endpoint", sandbox.endpoint(),
+        CliRun r = CliRun.of("discover", "--endpoint", sandbox.endpoint(),
                 "--subscription", SUB, "--resource-group", "rg-linux", "--graph", "--output", "json");
-        assertEquals(0, r.code(), r.err());
+        assertEquals(0, r.exitCode(), r.err());
         JsonNode listed = JSON.readTree(r.out());
         assertEquals(1, listed.size(), r.out());
         assertEquals("lin01", listed.get(0).path("name").asText());

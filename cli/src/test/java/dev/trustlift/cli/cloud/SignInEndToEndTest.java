@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trustlift.cli.testing.CliRun;
 import dev.trustlift.sandbox.SandboxServer;
 import dev.trustlift.sandbox.fleet.Fleet;
 import dev.trustlift.sandbox.tls.SandboxTls;
@@ -122,9 +123,9 @@ class SignInEndToEndTest {
 
     @Test
     void discoverSignsInOnceAndEveryArmCallCarriesAValidBearerToken() throws Exception {
-        DiscoverCommandTest.Run r = DiscoverCommandTest.run(command("discover-app", SECRET_VAR, true,
+        CliRun r = CliRun.of(command("discover-app", SECRET_VAR, true,
                 "discover", "--output", "json"));
-        assertEquals(0, r.code(), r.err());
+        assertEquals(0, r.exitCode(), r.err());
         assertEquals("", r.err());
         List<String> names = StreamSupport.stream(JSON.readTree(r.out()).spliterator(), false)
                 .map(vm -> vm.path("name").asText()).sorted().toList();
@@ -144,9 +145,9 @@ class SignInEndToEndTest {
 
     @Test
     void assessThroughSignInReportsWhatItReportsOverPlainHttp() throws Exception {
-        DiscoverCommandTest.Run tls = DiscoverCommandTest.run(command("assess-app", SECRET_VAR, true,
+        CliRun tls = CliRun.of(command("assess-app", SECRET_VAR, true,
                 "assess", "--output", "json", "--probe-guest"));
-        assertEquals(3, tls.code(), tls.err());
+        assertEquals(3, tls.exitCode(), tls.err());
         List<String> trail = signInTrail("assess-app");
         assertEquals("token:issued client=assess-app", trail.get(0), trail.toString());
         assertTrue(trail.size() > 5 && trail.subList(1, trail.size()).stream().allMatch(c -> c.endsWith(" bearer:valid")),
@@ -154,9 +155,9 @@ class SignInEndToEndTest {
         assertTrue(trail.contains("POST bearer:valid"), "the guest probes ran through Run Command: " + trail);
 
         try (SandboxServer plain = SandboxServer.start(fleet("/assess/fleet.json"), 0)) {
-            DiscoverCommandTest.Run http = DiscoverCommandTest.run("assess", "--endpoint", plain.endpoint(),
+            CliRun http = CliRun.of("assess", "--endpoint", plain.endpoint(),
                     "--subscription", SUB, "--output", "json", "--probe-guest");
-            assertEquals(3, http.code(), http.err());
+            assertEquals(3, http.exitCode(), http.err());
             assertEquals(verdicts(http.out()), verdicts(tls.out()));
         }
         assertEquals("READY", verdicts(tls.out()).stream().filter(v -> v.startsWith("web01=")).findFirst().orElseThrow()
@@ -170,8 +171,8 @@ class SignInEndToEndTest {
 
     @Test
     void aWrongSecretIsOneClearLineAndExitOne() throws Exception {
-        DiscoverCommandTest.Run r = DiscoverCommandTest.run(command("wrong-app", WRONG_VAR, true, "discover"));
-        assertEquals(1, r.code(), r.err());
+        CliRun r = CliRun.of(command("wrong-app", WRONG_VAR, true, "discover"));
+        assertEquals(1, r.exitCode(), r.err());
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.err().startsWith("trustlift: error: SignInRefused: "), r.err());
         assertTrue(r.err().contains("AADSTS7000215: Invalid client secret provided."), r.err());
@@ -183,8 +184,8 @@ class SignInEndToEndTest {
 
     @Test
     void anUntrustedCertificateNamesTheFix() throws Exception {
-        DiscoverCommandTest.Run r = DiscoverCommandTest.run(command("untrusting-app", SECRET_VAR, false, "discover"));
-        assertEquals(1, r.code(), r.err());
+        CliRun r = CliRun.of(command("untrusting-app", SECRET_VAR, false, "discover"));
+        assertEquals(1, r.exitCode(), r.err());
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.err().contains("the server's certificate is not trusted: pass --ca-cert FILE (the PEM written by"
                 + " `trustlift sandbox start --cert-out`) or add it to the JVM trust store"), r.err());
@@ -193,9 +194,9 @@ class SignInEndToEndTest {
 
     @Test
     void aSecretVariableThatIsNotSetIsAUsageError() {
-        DiscoverCommandTest.Run r = DiscoverCommandTest.run(command("x", "TRUSTLIFT_TEST_UNSET_VARIABLE", true,
+        CliRun r = CliRun.of(command("x", "TRUSTLIFT_TEST_UNSET_VARIABLE", true,
                 "discover"));
-        assertEquals(2, r.code(), r.err());
+        assertEquals(2, r.exitCode(), r.err());
         assertTrue(r.err().contains("--client-secret-env TRUSTLIFT_TEST_UNSET_VARIABLE"), r.err());
         assertTrue(Stream.of(r.err().split("\n")).noneMatch(l -> l.startsWith("\tat ")), r.err());
     }

@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.trustlift.cli.Main;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.trustlift.cli.testing.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -18,12 +15,9 @@ class DemoCommandTest {
     @Test
     void demoDiscoversAssessesAndWritesTheReport(@TempDir Path dir) throws Exception {
         Path report = dir.resolve("demo.html");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                "demo", "--out", report.toString());
-        String text = out.toString(StandardCharsets.UTF_8);
-        assertEquals(0, code, () -> text + err.toString(StandardCharsets.UTF_8));
+        CliRun r = CliRun.of("demo", "--out", report.toString());
+        String text = r.out();
+        assertEquals(0, r.exitCode(), () -> text + r.err());
         assertTrue(text.contains("== trustlift discover"), text);
         // The demo fleet has one VM for each blocker: the assessment must find blocked and ready VMs.
         assertTrue(text.contains("BLOCKED"), text);
@@ -31,6 +25,6 @@ class DemoCommandTest {
         String html = Files.readString(report);
         assertTrue(html.startsWith("<!DOCTYPE html>") || html.startsWith("<!doctype html>"), html.substring(0, 40));
         assertTrue(html.contains("TL020"), "the demo report names the size blocker");
-        assertFalse(err.toString(StandardCharsets.UTF_8).contains("Exception"), err.toString(StandardCharsets.UTF_8));
+        assertFalse(r.err().contains("Exception"), r.err());
     }
 }
