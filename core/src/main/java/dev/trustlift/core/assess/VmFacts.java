@@ -65,10 +65,6 @@ public record VmFacts(VmRef ref, String location, String size, OsType osType, St
         return powerState.name().toLowerCase(java.util.Locale.ROOT);
     }
 
-    public Optional<GuestFacts> guestFacts() {
-        return Optional.ofNullable(guest);
-    }
-
     /** The tag's value, looked up case-insensitively as ARM treats tag names. */
     public Optional<String> tag(String name) {
         return tags.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue).findFirst();

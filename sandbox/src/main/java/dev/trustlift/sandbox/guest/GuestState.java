@@ -4,7 +4,7 @@ import dev.trustlift.sandbox.fleet.GuestSpec;
 
 /** What the simulated OS knows beyond the partition table; changed by scripts (defrag, conversion). */
 public final class GuestState {
-    private String bitlocker;
+    private final String bitlocker;
     private long freeSpaceMb;
     private long unmovableTailMb;
     private final boolean fstabUsesPartuuid;
@@ -45,9 +45,5 @@ public final class GuestState {
     /** {@code Defrag C: /U /V} moves the files that blocked shrinking. */
     synchronized void defragment() {
         unmovableTailMb = 0;
-    }
-
-    synchronized void setBitlocker(String state) {
-        this.bitlocker = state;
     }
 }

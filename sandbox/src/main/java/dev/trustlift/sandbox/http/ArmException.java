@@ -27,10 +27,6 @@ public class ArmException extends RuntimeException {
                 + "' under resource group '" + rg + "' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix");
     }
 
-    public static ArmException conflict(String code, String message) {
-        return new ArmException(409, code, message);
-    }
-
     public ArmException header(String name, String value) {
         headers.put(name, value);
         return this;

@@ -215,14 +215,4 @@ public final class FactsGatherer {
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
     }
-
-    /** How many resource groups' locks were listed (one listing per group). */
-    public int lockListingsFetched() {
-        return locks.listed();
-    }
-
-    /** How many SKU lists were read (one per subscription and location). */
-    public int skuListsFetched() {
-        return skus.fetched();
-    }
 }

@@ -41,9 +41,4 @@ final class ResourceGroupLocks {
             throw (RuntimeException) e.getCause();
         }
     }
-
-    /** Distinct resource groups listed so far. */
-    int listed() {
-        return cache.size();
-    }
 }

@@ -44,9 +44,4 @@ final class SkuCatalogs {
             return 0;
         }
     }
-
-    /** Distinct (subscription, location) lists fetched so far. */
-    int fetched() {
-        return cache.size();
-    }
 }
