@@ -12,7 +12,6 @@ import dev.trustlift.sandbox.http.Json;
 import dev.trustlift.sandbox.lro.Operation;
 import dev.trustlift.sandbox.state.ArmState;
 import dev.trustlift.sandbox.state.ManagedRunCommandRecord;
-import dev.trustlift.sandbox.state.PowerState;
 import dev.trustlift.sandbox.state.VmRecord;
 import java.util.List;
 
@@ -50,12 +49,7 @@ final class ManagedRunCommands {
                 props.path("treatFailureAsDeploymentFailure").asBoolean(false), ArmState.now());
         Operation op;
         synchronized (vm) {
-            if (vm.power() != PowerState.RUNNING) {
-                throw Refusals.notRunning();
-            }
-            if (!"Ready".equals(vm.effectiveAgent())) {
-                throw Refusals.agentNotReady(vm);
-            }
+            Refusals.requireGuestReachable(vm);
             Refusals.requireIdle(vm, "runCommands");
             vm.setPendingOperation("run-command");
             ctx.state().putRunCommand(rc);

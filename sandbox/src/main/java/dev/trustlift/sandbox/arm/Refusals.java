@@ -1,6 +1,7 @@
 package dev.trustlift.sandbox.arm;
 
 import dev.trustlift.sandbox.http.ArmException;
+import dev.trustlift.sandbox.state.PowerState;
 import dev.trustlift.sandbox.state.VmRecord;
 
 /**
@@ -57,11 +58,17 @@ final class Refusals {
                 + "backup policy and retry.");
     }
 
-    static ArmException notRunning() {
-        return new ArmException(409, "OperationNotAllowed", "The operation requires the VM to be running (or set to run).");
+    /** Run Command reaches the guest through the VM agent: the VM must be running and its agent Ready. */
+    static void requireGuestReachable(VmRecord vm) {
+        if (vm.power() != PowerState.RUNNING) {
+            throw new ArmException(409, "OperationNotAllowed", "The operation requires the VM to be running (or set to run).");
+        }
+        if (!"Ready".equals(vm.effectiveAgent())) {
+            throw agentNotReady(vm);
+        }
     }
 
-    static ArmException agentNotReady(VmRecord vm) {
+    private static ArmException agentNotReady(VmRecord vm) {
         return new ArmException(409, "VMAgentStatusCommunicationError", "VM '" + vm.name() + "' has not reported status "
                 + "for VM agent or extensions. Verify that the OS is up and healthy, the VM has a running VM agent, and "
                 + "that it can establish outbound connections to Azure storage. Please refer to "

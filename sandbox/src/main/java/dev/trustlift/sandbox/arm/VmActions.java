@@ -104,12 +104,7 @@ final class VmActions {
         FaultSpec failLater = ctx.fault(vm.faults(), "run-command");
         Operation op;
         synchronized (vm) {
-            if (vm.power() != PowerState.RUNNING) {
-                throw Refusals.notRunning();
-            }
-            if (!"Ready".equals(vm.effectiveAgent())) {
-                throw Refusals.agentNotReady(vm);
-            }
+            Refusals.requireGuestReachable(vm);
             if ("run-command".equals(vm.pendingOperation())) {
                 throw new ArmException(409, "Conflict", "Run command extension execution is in progress. Please wait "
                         + "for completion before invoking a run command.");
