@@ -2,29 +2,22 @@ package dev.trustlift.cli.assess;
 
 import dev.trustlift.cli.ExitCodes;
 import dev.trustlift.cli.cloud.CloudOptions;
+import dev.trustlift.cli.cloud.ScopeOptions;
 import dev.trustlift.core.assess.AssessmentReport;
 import dev.trustlift.core.assess.Assessor;
 import dev.trustlift.core.assess.gather.FactsGatherer;
 import dev.trustlift.core.assess.gather.FleetAssessment;
 import dev.trustlift.core.assess.gather.Target;
-import dev.trustlift.core.assess.gather.VmResolver;
 import dev.trustlift.core.assess.rules.StandardRules;
 import dev.trustlift.core.cloud.Cloud;
-import dev.trustlift.core.cloud.CloudException;
 import dev.trustlift.core.report.TableReport;
-import dev.trustlift.core.vmlist.VmListEntry;
-import dev.trustlift.core.vmlist.VmListException;
-import dev.trustlift.core.vmlist.VmListFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,16 +42,8 @@ public final class AssessCommand implements Callable<Integer> {
     @Mixin
     CloudOptions cloud;
 
-    @Option(names = "--resource-group", paramLabel = "RG", description = "Only this resource group.")
-    String resourceGroup;
-
-    @Option(names = "--tag", paramLabel = "NAME=VALUE", description = "Only VMs with this tag (repeatable; all must match).")
-    Map<String, String> tags = new LinkedHashMap<>();
-
-    @Option(names = "--vms", paramLabel = "FILE",
-            description = "Only these VMs: the official script's CSV (vmName,vmResourceGroupName,enableSecureBoot) or one "
-                    + "resource id per line.")
-    Path vmsFile;
+    @Mixin
+    ScopeOptions scope;
 
     @Option(names = "--probe-guest",
             description = "Run one read-only probe script per running VM (Run Command) for BitLocker, disk layout and free space.")
@@ -79,15 +64,10 @@ public final class AssessCommand implements Callable<Integer> {
         if (parallel < 1 || parallel > 64) {
             throw new ParameterException(spec.commandLine(), "--parallel must be between 1 and 64, got " + parallel);
         }
-        if (vmsFile != null && (resourceGroup != null || !tags.isEmpty())) {
-            throw new ParameterException(spec.commandLine(), "--vms names the VMs itself; it cannot be combined with "
-                    + "--resource-group or --tag");
-        }
-        List<String> subscriptions = cloud.subscriptions();
-        List<VmListEntry> listed = vmsFile == null ? null : readVmList();
+        scope.check(cloud);
         ReportFormat format = ReportFormat.choose(output, outFile);
         Cloud port = cloud.connect();
-        List<Target> targets = listed == null ? scope(port, subscriptions) : new VmResolver(port).fromList(listed, subscriptions);
+        List<Target> targets = scope.resolve(port, cloud);
         AssessmentReport report = new FleetAssessment(new FactsGatherer(port, probeGuest),
                 new Assessor(StandardRules.all()), parallel, Clock.systemUTC()).assess(targets);
         PrintWriter out = spec.commandLine().getOut();
@@ -102,28 +82,5 @@ public final class AssessCommand implements Callable<Integer> {
         }
         out.flush();
         return report.needsAttention() ? ExitCodes.REFUSED : ExitCodes.OK;
-    }
-
-    private List<VmListEntry> readVmList() throws IOException {
-        try {
-            return VmListFile.read(vmsFile);
-        } catch (NoSuchFileException e) {
-            throw new ParameterException(spec.commandLine(), "--vms: no such file: " + vmsFile);
-        } catch (VmListException e) {
-            throw new ParameterException(spec.commandLine(), "--vms " + e.getMessage());
-        }
-    }
-
-    private List<Target> scope(Cloud port, List<String> subscriptions) {
-        try {
-            return new VmResolver(port).fromScope(cloud.scope(resourceGroup, tags));
-        } catch (CloudException e) {
-            if (e.httpStatus() == 403 || e.isNotFound()) {
-                throw new ParameterException(spec.commandLine(), "cannot list VMs in subscription(s) "
-                        + String.join(", ", subscriptions) + (resourceGroup == null ? "" : " / resource group " + resourceGroup)
-                        + ": " + e.getMessage());
-            }
-            throw e;
-        }
     }
 }

@@ -2,6 +2,9 @@ package dev.trustlift.cli.cloud;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.trustlift.cli.ExitCodes;
+import dev.trustlift.core.assess.gather.Target;
+import dev.trustlift.core.cloud.Cloud;
 import dev.trustlift.core.discover.DiscoveredVm;
 import dev.trustlift.core.discover.FleetDiscovery;
 import java.io.PrintWriter;
@@ -13,6 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** trustlift discover: lists the VMs of a scope with their generation and security type. */
@@ -29,11 +33,8 @@ public final class DiscoverCommand implements Callable<Integer> {
     @Mixin
     CloudOptions cloud;
 
-    @Option(names = "--resource-group", paramLabel = "RG", description = "Only this resource group.")
-    String resourceGroup;
-
-    @Option(names = "--tag", paramLabel = "NAME=VALUE", description = "Only VMs with this tag (repeatable; all must match).")
-    Map<String, String> tags = new LinkedHashMap<>();
+    @Mixin
+    ScopeOptions scope;
 
     @Option(names = "--graph", description = "List through Azure Resource Graph (fast for many subscriptions; may lag ARM).")
     boolean graph;
@@ -44,7 +45,21 @@ public final class DiscoverCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<DiscoveredVm> vms = new FleetDiscovery(cloud.connect()).discover(cloud.scope(resourceGroup, tags), graph);
+        scope.check(cloud);
+        if (graph && scope.listsVms()) {
+            throw new ParameterException(spec.commandLine(), "--graph lists a scope; it cannot be combined with --vms");
+        }
+        Cloud port = cloud.connect();
+        FleetDiscovery discovery = new FleetDiscovery(port);
+        List<DiscoveredVm> vms;
+        List<Target> missing = List.of();
+        if (scope.listsVms()) {
+            List<Target> targets = scope.resolve(port, cloud);
+            missing = targets.stream().filter(t -> t.vm() == null).toList();
+            vms = discovery.describe(targets.stream().filter(t -> t.vm() != null).map(Target::vm).toList());
+        } else {
+            vms = discovery.discover(scope.cloudScope(cloud), graph);
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (output == Output.json) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
@@ -53,7 +68,13 @@ public final class DiscoverCommand implements Callable<Integer> {
             printTable(out, vms);
         }
         out.flush();
-        return 0;
+        PrintWriter err = spec.commandLine().getErr();
+        for (Target t : missing) {
+            err.println("trustlift: " + t.ref().subscription() + "/" + t.ref().resourceGroup() + "/" + t.ref().name()
+                    + ": " + t.problem());
+        }
+        err.flush();
+        return missing.isEmpty() ? ExitCodes.OK : ExitCodes.REFUSED;
     }
 
     /** ARM's spellings (TrustedLaunch, Windows), so the JSON reads like the portal and az. */

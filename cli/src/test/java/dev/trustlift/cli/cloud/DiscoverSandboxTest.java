@@ -14,11 +14,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** trustlift discover reaches the sandbox through the adapter; the answer matches the sandbox's true state. */
 class DiscoverSandboxTest {
@@ -71,5 +74,31 @@ class DiscoverSandboxTest {
         assertEquals(1, listed.size(), r.out());
         assertEquals("lin01", listed.get(0).path("name").asText());
         assertEquals("Linux", listed.get(0).path("osType").asText());
+    }
+
+    @Test
+    void officialCsvNamesTheVmsAndAnUnknownRowIsReported(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("vms.csv");
+        Files.writeString(csv, "\uFEFFVMName,VMResourceGroupName,EnableSecureBoot\n"
+                + "lin01,rg-linux,true\nweb01,rg-app,false\nghost99,rg-app,true\n");
+        CliRun r = CliRun.of("discover", "--endpoint", sandbox.endpoint(), "--subscription", SUB,
+                "--vms", csv.toString(), "--output", "json");
+        assertEquals(3, r.exitCode(), r.describe());
+        JsonNode listed = JSON.readTree(r.out());
+        assertEquals(2, listed.size(), r.out());
+        assertEquals("lin01", listed.get(0).path("name").asText(), "the file's order is kept");
+        assertEquals("web01", listed.get(1).path("name").asText());
+        assertTrue(r.err().contains("ghost99"), r.err());
+        assertTrue(r.errIsCleanForPeople(), r.err());
+    }
+
+    @Test
+    void vmsCannotBeCombinedWithGraph(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("vms.csv");
+        Files.writeString(csv, "vmName,vmResourceGroupName,enableSecureBoot\nlin01,rg-linux,true\n");
+        CliRun r = CliRun.of("discover", "--endpoint", sandbox.endpoint(), "--subscription", SUB,
+                "--vms", csv.toString(), "--graph");
+        assertEquals(2, r.exitCode(), r.describe());
+        assertTrue(r.err().contains("--graph"), r.err());
     }
 }

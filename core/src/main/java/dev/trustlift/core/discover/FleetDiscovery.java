@@ -46,7 +46,11 @@ public final class FleetDiscovery {
 
     /** @param useResourceGraph list through Resource Graph (large scopes) instead of ARM's paged lists */
     public List<DiscoveredVm> discover(CloudScope scope, boolean useResourceGraph) {
-        List<Vm> vms = useResourceGraph ? cloud.queryVms(scope) : cloud.listVms(scope);
+        return describe(useResourceGraph ? cloud.queryVms(scope) : cloud.listVms(scope));
+    }
+
+    /** Generation and security type of VMs already read (e.g. the rows of a --vms file), in their order. */
+    public List<DiscoveredVm> describe(List<Vm> vms) {
         Map<String, List<Integer>> bySubscription = new LinkedHashMap<>();
         for (int i = 0; i < vms.size(); i++) {
             bySubscription.computeIfAbsent(vms.get(i).ref().subscription().toLowerCase(Locale.ROOT),
