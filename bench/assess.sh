@@ -10,6 +10,7 @@
 # writes (200, 10/s; Azure Backup's backupStatus query is a POST), so with ~2,500 VMs per
 # subscription the buckets, not trustlift, would set the wall time. The estimate line shows it.
 set -euo pipefail
+. "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/lib/sandbox.sh"
 here=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
 vms=${1:-10000}
 parallel=${2:-16}
@@ -28,17 +29,7 @@ trap cleanup EXIT
 java -jar "$jar" sandbox generate --vms "$vms" --seed 1 --throttle none --out "$work/fleet.json" 2>/dev/null
 subs=$(jq -r '.subscriptions[].id' "$work/fleet.json")
 echo "bench: fleet of $vms VMs in $(echo "$subs" | wc -l) subscriptions, throttle none"
-java -Xmx1g -jar "$jar" sandbox start --fleet "$work/fleet.json" --port 0 > "$work/server.out" 2>&1 &
-server_pid=$!
-endpoint=""
-for _ in $(seq 1 600); do
-  endpoint=$(head -n1 "$work/server.out" 2>/dev/null | grep -E '^http://127\.0\.0\.1:[0-9]+/$' || true)
-  [ -n "$endpoint" ] && break
-  kill -0 "$server_pid" 2>/dev/null || { cat "$work/server.out" >&2; exit 1; }
-  sleep 0.1
-done
-[ -n "$endpoint" ] || { echo "bench: the sandbox did not start" >&2; cat "$work/server.out" >&2; exit 1; }
-until curl -fsS -o /dev/null "${endpoint}_sandbox/state?vm=none" 2>/dev/null; do sleep 0.1; done
+start_sandbox "$jar" "$work/fleet.json" "$work/server.out" -Xmx1g
 before=$(curl -fsS "${endpoint}_sandbox/calls" | jq '.total')
 sub_args=()
 for s in $subs; do sub_args+=(--subscription "$s"); done

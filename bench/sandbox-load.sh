@@ -6,6 +6,7 @@
 # p50/p99 latency and the heap after a full GC. Loopback only.
 #   bench/sandbox-load.sh [VMS=10000] [THREADS=16] [SECONDS=20]
 set -euo pipefail
+. "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/lib/sandbox.sh"
 here=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
 vms=${1:-10000}
 threads=${2:-16}
@@ -24,17 +25,7 @@ cleanup() {
 trap cleanup EXIT
 java -jar "$jar" sandbox generate --vms "$vms" --seed 1 --throttle none --out "$work/fleet.json" 2>/dev/null
 echo "bench: fleet of $vms VMs, $(du -h "$work/fleet.json" | cut -f1) of JSON"
-java -Xmx1g -XX:+UseSerialGC -jar "$jar" sandbox start --fleet "$work/fleet.json" --port 0 > "$work/server.out" 2>&1 &
-server_pid=$!
-endpoint=""
-for _ in $(seq 1 300); do
-  endpoint=$(head -n1 "$work/server.out" 2>/dev/null | grep -E '^http://127\.0\.0\.1:[0-9]+/$' || true)
-  [ -n "$endpoint" ] && break
-  kill -0 "$server_pid" 2>/dev/null || { cat "$work/server.out" >&2; exit 1; }
-  sleep 0.1
-done
-[ -n "$endpoint" ] || { echo "bench: the sandbox did not start" >&2; cat "$work/server.out" >&2; exit 1; }
-until curl -fsS -o /dev/null "${endpoint}_sandbox/state" 2>/dev/null; do sleep 0.1; done
+start_sandbox "$jar" "$work/fleet.json" "$work/server.out" -Xmx1g -XX:+UseSerialGC
 echo "bench: sandbox pid $server_pid at $endpoint"
 heap() {
   jcmd "$server_pid" GC.run >/dev/null
