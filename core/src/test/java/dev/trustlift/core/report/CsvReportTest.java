@@ -11,17 +11,31 @@ import org.junit.jupiter.api.Test;
 
 class CsvReportTest {
 
+    /**
+     * Users' scripts read these columns by name and position, so they are written out here, not
+     * taken from CsvReport: renaming, reordering or dropping one must fail this test (add new
+     * columns at the end, and say so in docs/assess.md).
+     */
+    private static final List<String> COLUMNS = List.of("subscription", "resourceGroup", "name", "id", "verdict",
+            "rule", "severity", "message", "evidence", "remediation", "suggestions");
+
+    @Test
+    void theHeaderKeepsTheColumnsScriptsDependOn() {
+        String csv = new CsvReport().render(SampleFleet.report());
+        assertEquals(String.join(",", COLUMNS), csv.substring(0, csv.indexOf("\r\n")));
+    }
+
     @Test
     void parsesBackToOneRowPerFindingWithVmColumns() {
         AssessmentReport report = SampleFleet.report();
         String csv = new CsvReport().render(report);
         assertTrue(csv.endsWith("\r\n"));
         List<List<String>> rows = parse(csv);
-        assertEquals(CsvReport.HEADER, rows.get(0));
+        assertEquals(COLUMNS, rows.get(0));
         int expected = report.vms().stream().mapToInt(vm -> Math.max(1, vm.findings().size())).sum();
         assertEquals(expected, rows.size() - 1);
         for (List<String> row : rows) {
-            assertEquals(CsvReport.HEADER.size(), row.size(), row.toString());
+            assertEquals(COLUMNS.size(), row.size(), row.toString());
         }
         VmAssessment web02 = report.vms().get(1);
         List<String> first = rows.stream().filter(r -> r.get(2).equals("web02")).findFirst().orElseThrow();
