@@ -1,8 +1,8 @@
 package dev.trustlift.core.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.trustlift.disk.testing.RequiredTools;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,7 +26,7 @@ class HtmlReportBrowserTest {
 
     @Test
     void filtersRunInARealBrowser() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM), "chromium is not installed (scripts/test-packages.txt lists it)");
+        RequiredTools.require(Files.isExecutable(CHROMIUM), "chromium is not installed (scripts/test-packages.txt lists it)");
         Path file = tmp.resolve("report.html");
         Files.writeString(file, new HtmlReport().render(SampleFleet.report()), StandardCharsets.UTF_8);
         assertEquals("13 of 13 VMs", shownCount(dumpDom(file.toUri() + "")));

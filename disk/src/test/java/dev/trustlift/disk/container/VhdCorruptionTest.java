@@ -209,7 +209,7 @@ class VhdCorruptionTest {
     @Test
     void virtualSizeNotWholeLogicalSectors() throws IOException {
         Path p = dir.resolve("odd.vhd");
-        org.junit.jupiter.api.Assumptions.assumeTrue(dev.trustlift.disk.testing.QemuImg.available());
+        dev.trustlift.disk.testing.RequiredTools.require("qemu-img", "qemu-io");
         dev.trustlift.disk.testing.Tool.run("qemu-img", "create", "-q", "-f", "vpc", "-o",
                 "subformat=dynamic,force_size=on", p.toString(), Long.toString(4 * MIB + 512)).assertOk();
         assertEquals(4 * MIB + 512, VhdFooter.parse(peek(p, 0, 512), 0).currentSize());

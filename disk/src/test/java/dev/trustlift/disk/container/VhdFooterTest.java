@@ -1,9 +1,9 @@
 package dev.trustlift.disk.container;
 
 import static org.junit.jupiter.api.Assertions.*;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.trustlift.disk.io.CorruptImageException;
+import dev.trustlift.disk.testing.RequiredTools;
 import dev.trustlift.disk.testing.Tool;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -87,7 +87,7 @@ class VhdFooterTest {
 
     @Test
     void readsQemuFootersAndHeadersByteForByte() throws IOException {
-        assumeTrue(Tool.available("qemu-img"), "qemu-img is needed");
+        RequiredTools.require("qemu-img");
         Path fixed = dir.resolve("fixed.vhd");
         Path dynamic = dir.resolve("dynamic.vhd");
         Tool.run("qemu-img", "create", "-q", "-f", "vpc", "-o", "subformat=fixed", fixed.toString(), "10M").assertOk();

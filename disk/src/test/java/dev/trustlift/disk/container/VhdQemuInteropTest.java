@@ -1,8 +1,8 @@
 package dev.trustlift.disk.container;
 
 import static org.junit.jupiter.api.Assertions.*;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.trustlift.disk.testing.RequiredTools;
 import dev.trustlift.disk.testing.QemuImg;
 import dev.trustlift.disk.testing.SparseFile;
 import dev.trustlift.disk.testing.Tool;
@@ -26,7 +26,7 @@ class VhdQemuInteropTest {
 
     @BeforeEach
     void needQemu() {
-        assumeTrue(QemuImg.available(), "qemu-img and qemu-io (qemu-utils) are needed");
+        RequiredTools.require("qemu-img", "qemu-io");
     }
 
     /** Scattered writes: first sector, across a 2 MiB block boundary, unaligned bytes, the last sector. */

@@ -12,10 +12,6 @@ public final class QemuImg {
     private QemuImg() {
     }
 
-    public static boolean available() {
-        return Tool.available("qemu-img") && Tool.available("qemu-io");
-    }
-
     /** The virtual size qemu sees, from {@code qemu-img info --output=json}. */
     public static long virtualSize(Path image, String format) {
         Tool.Result r = Tool.run("qemu-img", "info", "-f", format, "--output=json", image.toString()).assertOk();

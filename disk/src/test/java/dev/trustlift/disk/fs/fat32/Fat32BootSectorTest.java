@@ -1,9 +1,9 @@
 package dev.trustlift.disk.fs.fat32;
 
 import static org.junit.jupiter.api.Assertions.*;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.trustlift.disk.io.CorruptImageException;
+import dev.trustlift.disk.testing.RequiredTools;
 import dev.trustlift.disk.testing.SparseFile;
 import dev.trustlift.disk.testing.Tool;
 import java.io.IOException;
@@ -92,7 +92,7 @@ class Fat32BootSectorTest {
 
     @Test
     void readsWhatMkfsVfatWrote() throws IOException {
-        assumeTrue(Tool.available("mkfs.vfat"), "dosfstools is needed");
+        RequiredTools.require("mkfs.vfat");
         Path image = SparseFile.create(dir.resolve("mkfs.img"), 300L << 20);
         Tool.run("mkfs.vfat", "-F", "32", "-S", "4096", "-s", "1", "-R", "32", "-f", "2", "-n", "MKFSLABEL",
                 "-i", "A1B2C3D4", "-h", "2048", image.toString()).assertOk();

@@ -1,7 +1,6 @@
 package dev.trustlift.disk.fs.fat32;
 
 import static org.junit.jupiter.api.Assertions.*;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.trustlift.disk.container.DiskImages;
 import dev.trustlift.disk.container.DynamicVhd;
@@ -9,6 +8,7 @@ import dev.trustlift.disk.container.ImageFormat;
 import dev.trustlift.disk.container.RawImage;
 import dev.trustlift.disk.io.CountingBlockDevice;
 import dev.trustlift.disk.io.SliceBlockDevice;
+import dev.trustlift.disk.testing.RequiredTools;
 import dev.trustlift.disk.testing.SparseFile;
 import dev.trustlift.disk.testing.Tool;
 import java.io.IOException;
@@ -31,8 +31,7 @@ class Fat32FormatterToolTest {
     @ParameterizedTest(name = "{0} MiB at {1}-byte sectors, offset {2} MiB")
     @CsvSource({"64, 512, 1", "100, 512, 1", "260, 4096, 1"})
     void realToolsAcceptTheVolume(long volumeMiB, int sectorSize, long offsetMiB) throws IOException {
-        assumeTrue(Tool.available("fsck.vfat") && Tool.available("mcopy") && Tool.available("blkid"),
-                "dosfstools, mtools and blkid are needed");
+        RequiredTools.require("fsck.vfat", "mcopy", "blkid");
         long offset = offsetMiB * MIB;
         long volumeBytes = volumeMiB * MIB;
         Path image = SparseFile.create(dir.resolve("disk.img"), offset + volumeBytes + MIB);
@@ -94,7 +93,7 @@ class Fat32FormatterToolTest {
 
     @org.junit.jupiter.api.Test
     void formattedInsideADynamicVhdTouchesOnlyMetadataBlocks() throws IOException {
-        assumeTrue(Tool.available("fsck.vfat") && Tool.available("qemu-img"), "dosfstools and qemu-img are needed");
+        RequiredTools.require("fsck.vfat", "qemu-img");
         Path vhd = dir.resolve("disk.vhd");
         long offset = MIB;
         long volumeBytes = 100 * MIB;
@@ -114,7 +113,7 @@ class Fat32FormatterToolTest {
     @ParameterizedTest(name = "smallest FAT32 at {0}-byte sectors")
     @org.junit.jupiter.params.provider.ValueSource(ints = {512, 4096})
     void smallestVolumeIsStillFat32ToFsck(int sectorSize) throws IOException {
-        assumeTrue(Tool.available("fsck.vfat"), "dosfstools is needed");
+        RequiredTools.require("fsck.vfat");
         long bytes = Fat32Geometry.minimumSectors(sectorSize) * sectorSize;
         Path image = SparseFile.create(dir.resolve("min.img"), bytes);
         Fat32BootSector boot;
