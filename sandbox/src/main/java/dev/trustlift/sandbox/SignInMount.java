@@ -34,7 +34,7 @@ final class SignInMount {
                 clock, TokenAuthority.DEFAULT_LIFETIME, audiences);
         server.createContext(AdfsEndpoints.ROOT + "/", new AdfsEndpoints(authority, settings.clientSecret(), clock,
                 grant -> calls.accept(new CallLog.Call(Instant.now().toString(), "POST",
-                        AdfsEndpoints.ROOT + "/oauth2/token", null, grant.granted() ? 200 : 401, false, null,
+                        AdfsEndpoints.ROOT + "/oauth2/token", null, grant.status(), false, null,
                         grant.granted() ? "token:issued client=" + grant.clientId() + " aud=" + grant.audience()
                                 : "token:refused " + grant.error() + " client=" + grant.clientId()))));
         List<Filter> filters = server.createContext("/", arm).getFilters();

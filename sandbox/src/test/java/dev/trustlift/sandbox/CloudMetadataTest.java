@@ -172,7 +172,8 @@ class CloudMetadataTest {
         assertTrue(calls.stream().anyMatch(c -> c.path("path").asText().equals("/metadata/endpoints")
                 && c.path("status").asInt() == 200 && !c.path("authorization").asBoolean()), calls.toString());
         assertTrue(calls.stream().anyMatch(c -> c.path("signIn").asText()
-                .equals("token:refused AADSTS500011 client=metadata-test")), calls.toString());
+                .equals("token:refused AADSTS500011 client=metadata-test") && c.path("status").asInt() == 400),
+                calls.toString());
         assertFalse(calls.stream().anyMatch(c -> c.path("signIn").asText().contains("aud=https://vault.azure.net")));
     }
 

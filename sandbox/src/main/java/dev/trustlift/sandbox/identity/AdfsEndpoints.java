@@ -31,8 +31,8 @@ public final class AdfsEndpoints implements HttpHandler {
     static final String METADATA_PATH = ROOT + "/.well-known/openid-configuration";
     static final String KEYS_PATH = ROOT + "/discovery/keys";
 
-    /** One request to the token endpoint, for the sandbox's call log; never holds the secret. */
-    public record TokenGrant(String clientId, String audience, boolean granted, String error) {}
+    /** One request to the token endpoint and the status it got, for the sandbox's call log; never holds the secret. */
+    public record TokenGrant(String clientId, String audience, boolean granted, String error, int status) {}
 
     private final TokenAuthority authority;
     private final byte[] clientSecret;
@@ -118,7 +118,7 @@ public final class AdfsEndpoints implements HttpHandler {
         } else {
             TokenAuthority.AccessToken token = authority.issue(
                     (String) metadata(baseUrl(exchange)).get("access_token_issuer"), clientId, audience);
-            grants.accept(new TokenGrant(clientId, audience, true, null));
+            grants.accept(new TokenGrant(clientId, audience, true, null, 200));
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("token_type", "Bearer");
             body.put("expires_in", token.expiresInSeconds());
@@ -131,7 +131,7 @@ public final class AdfsEndpoints implements HttpHandler {
 
     private void refuse(HttpExchange exchange, int status, String clientId, String audience, String error, int code,
             String description) throws IOException {
-        grants.accept(new TokenGrant(clientId, audience, false, "AADSTS" + code));
+        grants.accept(new TokenGrant(clientId, audience, false, "AADSTS" + code, status));
         JsonReply.send(exchange, status, error(error, code, description));
     }
 
