@@ -2,8 +2,10 @@ package dev.trustlift.sandbox;
 
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsServer;
+import dev.trustlift.sandbox.arm.CloudMetadataEndpoints;
 import dev.trustlift.sandbox.control.ControlEndpoints;
 import dev.trustlift.sandbox.fleet.Fleet;
+import dev.trustlift.sandbox.identity.ArmAudiences;
 import dev.trustlift.sandbox.tls.SandboxTls;
 import dev.trustlift.sandbox.tls.SelfSignedCertificate;
 import dev.trustlift.sandbox.tls.ServerTls;
@@ -64,10 +66,12 @@ public final class SandboxServer implements AutoCloseable {
         ControlEndpoints control = new ControlEndpoints(() -> runtime.context.state(), () -> runtime.calls, this::reset,
                 fleet.effectiveTimeScale());
         this.dispatcher = new ArmDispatcher(() -> runtime, control);
+        ArmAudiences audiences = ArmAudiences.forEndpoint(endpoint);
+        CloudMetadataEndpoints metadata = new CloudMetadataEndpoints(audiences, dispatcher::record);
         if (this.tls != null) {
-            SignInMount.mount((HttpsServer) http, this.tls, tls, endpoint, dispatcher, dispatcher::record);
+            SignInMount.mount((HttpsServer) http, this.tls, tls, audiences, metadata, dispatcher, dispatcher::record);
         } else {
-            http.createContext("/", dispatcher);
+            http.createContext("/", dispatcher).getFilters().add(metadata);
         }
         http.setExecutor(pool);
         http.start();

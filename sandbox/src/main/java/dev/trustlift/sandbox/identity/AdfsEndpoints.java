@@ -31,8 +31,8 @@ public final class AdfsEndpoints implements HttpHandler {
     static final String METADATA_PATH = ROOT + "/.well-known/openid-configuration";
     static final String KEYS_PATH = ROOT + "/discovery/keys";
 
-    /** One request to the token endpoint, for the sandbox's call log; never holds the secret. */
-    public record TokenGrant(String clientId, String audience, boolean granted, String error) {}
+    /** One request to the token endpoint and the status it got, for the sandbox's call log; never holds the secret. */
+    public record TokenGrant(String clientId, String audience, boolean granted, String error, int status) {}
 
     private final TokenAuthority authority;
     private final byte[] clientSecret;
@@ -103,6 +103,13 @@ public final class AdfsEndpoints implements HttpHandler {
         } else if (audience == null) {
             refuse(exchange, 400, clientId, audience, "invalid_request", 900144,
                     "The request body must contain the following parameter: 'scope' (or 'resource').");
+        } else if (!authority.audiences().accepts(audience)) {
+            // Entra's answer for a resource the tenant has no service principal for.
+            refuse(exchange, 400, clientId, audience, "invalid_resource", 500011,
+                    "The resource principal named " + audience + " was not found in the tenant named adfs. This can"
+                            + " happen if the application has not been installed by the administrator of the tenant."
+                            + " The sandbox issues tokens for the audiences of its /metadata/endpoints document: "
+                            + String.join(", ", authority.audiences().listed()) + ".");
         } else if (!secretMatches(form.get("client_secret"))) {
             refuse(exchange, 401, clientId, audience, "invalid_client", 7000215,
                     "Invalid client secret provided. Ensure the secret being sent in the request is the client"
@@ -111,7 +118,7 @@ public final class AdfsEndpoints implements HttpHandler {
         } else {
             TokenAuthority.AccessToken token = authority.issue(
                     (String) metadata(baseUrl(exchange)).get("access_token_issuer"), clientId, audience);
-            grants.accept(new TokenGrant(clientId, audience, true, null));
+            grants.accept(new TokenGrant(clientId, audience, true, null, 200));
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("token_type", "Bearer");
             body.put("expires_in", token.expiresInSeconds());
@@ -124,7 +131,7 @@ public final class AdfsEndpoints implements HttpHandler {
 
     private void refuse(HttpExchange exchange, int status, String clientId, String audience, String error, int code,
             String description) throws IOException {
-        grants.accept(new TokenGrant(clientId, audience, false, "AADSTS" + code));
+        grants.accept(new TokenGrant(clientId, audience, false, "AADSTS" + code, status));
         JsonReply.send(exchange, status, error(error, code, description));
     }
 
@@ -206,7 +213,7 @@ public final class AdfsEndpoints implements HttpHandler {
     }
 
     /** The scheme and authority the client used, so metadata names the address it can reach. */
-    static String baseUrl(HttpExchange exchange) {
+    public static String baseUrl(HttpExchange exchange) {
         String host = exchange.getRequestHeaders().getFirst("Host");
         if (host == null || host.isBlank()) {
             host = "127.0.0.1:" + exchange.getLocalAddress().getPort();

@@ -13,10 +13,8 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -28,27 +26,26 @@ public final class TokenAuthority {
     /** The tenant the sandbox's tokens belong to; a fixed id, so fleets and tests can name it. */
     public static final String SANDBOX_TENANT_ID = "5a0db0c5-7e57-4a11-b0b0-5a11dbc0ffee";
     public static final Duration DEFAULT_LIFETIME = Duration.ofHours(1);
-    /** The audiences ARM accepts in the public cloud, as its 401 message lists them. */
-    public static final List<String> ARM_AUDIENCES = List.of(
-            "https://management.core.windows.net/", "https://management.core.windows.net",
-            "https://management.azure.com/", "https://management.azure.com");
-
     private final KeyPair keys;
     private final X509Certificate certificate;
     private final String keyId;
     private final Clock clock;
     private final Duration lifetime;
-    private final Set<String> audiences;
+    private final ArmAudiences audiences;
 
     public TokenAuthority(KeyPair keys, X509Certificate certificate, Clock clock, Duration lifetime,
-            List<String> extraAudiences) {
+            ArmAudiences audiences) {
         this.keys = keys;
         this.certificate = certificate;
         this.keyId = thumbprint(certificate);
         this.clock = clock;
         this.lifetime = lifetime;
-        this.audiences = new LinkedHashSet<>(ARM_AUDIENCES);
-        this.audiences.addAll(extraAudiences);
+        this.audiences = audiences;
+    }
+
+    /** The audiences this authority issues tokens for and ARM accepts them for. */
+    public ArmAudiences audiences() {
+        return audiences;
     }
 
     /** An issued token as the token endpoint hands it out. */
@@ -116,11 +113,11 @@ public final class TokenAuthority {
                     "The access token is not valid before " + Instant.ofEpochSecond(token.epochSeconds("nbf")) + ".");
         }
         String audience = token.claim("aud");
-        if (audience == null || !audiences.contains(audience)) {
+        if (!audiences.accepts(audience)) {
             return BearerCheck.refused("InvalidAuthenticationTokenAudience",
                     "The access token has been obtained for wrong audience or resource '" + audience
                             + "'. It should exactly match with one of the allowed audiences '"
-                            + String.join("','", audiences) + "'.");
+                            + String.join("','", audiences.accepted()) + "'.");
         }
         return BearerCheck.accepted(token);
     }

@@ -74,7 +74,7 @@ class AdfsSignInTest {
                 .toString());
         assertEquals(1, fixture.grants.size(), fixture.grants.toString());
         assertEquals(new AdfsEndpoints.TokenGrant("11111111-0000-0000-0000-000000000001",
-                "https://management.azure.com/", true, null), fixture.grants.get(0));
+                "https://management.azure.com/", true, null, 200), fixture.grants.get(0));
 
         assertEquals(200, armGet("Bearer " + token.getToken()).statusCode());
         assertTrue(fixture.armChecks.get(0).valid());

@@ -31,7 +31,7 @@ final class IdentityFixture implements AutoCloseable {
     IdentityFixture(Clock clock) throws IOException {
         tls = new ServerTls(SelfSignedCertificate.forLoopback(Instant.now()));
         authority = new TokenAuthority(tls.certificate().keyPair(), tls.certificate().certificate(), clock,
-                TokenAuthority.DEFAULT_LIFETIME, List.of());
+                TokenAuthority.DEFAULT_LIFETIME, ArmAudiences.publicCloud());
         server = tls.newServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         server.createContext(AdfsEndpoints.ROOT + "/", new AdfsEndpoints(authority, SECRET, clock, grants::add));
         HttpContext arm = server.createContext("/subscriptions", exchange -> {

@@ -25,7 +25,7 @@ class TokenAuthorityTest {
 
     static TokenAuthority at(Instant now) {
         return new TokenAuthority(certificate.keyPair(), certificate.certificate(), Clock.fixed(now, ZoneOffset.UTC),
-                Duration.ofHours(1), List.of("https://127.0.0.1:8443/"));
+                Duration.ofHours(1), ArmAudiences.forEndpoint("https://127.0.0.1:8443/"));
     }
 
     @Test
