@@ -163,7 +163,8 @@ final class ArmDispatcher implements HttpHandler {
             }
         }
         resp.headers().forEach(h::set);
-        byte[] bytes = resp.body() == null || resp.body().isNull() ? new byte[0] : Json.bytes(resp.body());
+        byte[] bytes = resp.raw() != null ? resp.raw()
+                : resp.body() == null || resp.body().isNull() ? new byte[0] : Json.bytes(resp.body());
         ex.sendResponseHeaders(resp.status(), bytes.length == 0 ? -1 : bytes.length);
         if (bytes.length > 0) {
             try (OutputStream out = ex.getResponseBody()) {

@@ -37,6 +37,8 @@ public final class ArmRoutes {
         r.add(new Route("PATCH", VM, compute(WRITES, "UpdateVM", true, "update-vm"), updates::patch));
         r.add(new Route("PUT", VM, compute(WRITES, "UpdateVM", true, "update-vm"), updates::put));
         r.add(new Route("GET", VM + "/instanceView", compute(READS, "LowCostGet", true, "instance-view"), reads::instanceView));
+        r.add(new Route("POST", VM + "/retrieveBootDiagnosticsData", RequestClass.write(null),
+                reads::retrieveBootDiagnosticsData));
         r.add(new Route("GET", VM + "/extensions", compute(READS, "LowCostGet", true, null), reads::extensions));
         r.add(new Route("POST", VM + "/deallocate", compute(WRITES, "DeleteVM", true, "deallocate"), actions::deallocate));
         r.add(new Route("POST", VM + "/start", compute(WRITES, "UpdateVM", true, "start"), actions::start));

@@ -2,6 +2,7 @@ package dev.trustlift.sandbox.control;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.trustlift.sandbox.boot.BootDiagnostics;
 import dev.trustlift.sandbox.http.ArmException;
 import dev.trustlift.sandbox.http.ArmRequest;
 import dev.trustlift.sandbox.http.ArmResponse;
@@ -38,6 +39,9 @@ public final class ControlEndpoints {
             }
             if (req.method().equals("GET") && path.equals("/_sandbox/calls")) {
                 return ArmResponse.ok(callLog(calls.get()));
+            }
+            if (req.method().equals("GET") && path.startsWith(BootDiagnostics.BLOB_ROOT)) {
+                return BootDiagnostics.blob(state.get(), path, req::query);
             }
             if (req.method().equals("POST") && path.equals("/_sandbox/reset")) {
                 reset.run();
