@@ -66,6 +66,12 @@ public final class ArmRoutes {
         r.add(new Route("PUT", RPC, RequestClass.write(null), restorePoints::putCollection));
         r.add(new Route("GET", RPC + "/restorePoints/{rp}", RequestClass.read(null), restorePoints::getPoint));
         r.add(new Route("PUT", RPC + "/restorePoints/{rp}", RequestClass.write("restore-point"), restorePoints::putPoint));
+        r.add(new Route("DELETE", RPC + "/restorePoints/{rp}", RequestClass.delete(null), restorePoints::deletePoint));
+        r.add(new Route("DELETE", RPC, RequestClass.delete(null), restorePoints::deleteCollection));
+        r.add(new Route("GET", RPC + "/restorePoints/{rp}/diskRestorePoints", RequestClass.read(null),
+                restorePoints::listDiskRestorePoints));
+        r.add(new Route("GET", RPC + "/restorePoints/{rp}/diskRestorePoints/{drp}", RequestClass.read(null),
+                restorePoints::getDiskRestorePoint));
         r.add(new Route("GET", FEATURE, RequestClass.read(null), platform::getFeature));
         r.add(new Route("POST", FEATURE + "/register", RequestClass.write("feature-register"), platform::registerFeature));
         r.add(new Route("GET", SUB + "/providers/Microsoft.Compute/skus", RequestClass.read("skus"), platform::skus));

@@ -3,7 +3,6 @@ package dev.trustlift.sandbox.arm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.trustlift.sandbox.fleet.FaultSpec;
 import dev.trustlift.sandbox.guest.BootJudge;
 import dev.trustlift.sandbox.guest.GuestContext;
 import dev.trustlift.sandbox.guest.GuestSimulator;
@@ -33,7 +32,7 @@ final class VmActions {
     ArmResponse deallocate(ArmRequest req) {
         VmRecord vm = ctx.state().vm(req.param("s"), req.param("rg"), req.param("vm"));
         Refusals.requireNotReadOnly(vm);
-        FaultSpec failLater = ctx.fault(vm.faults(), "deallocate");
+        Fault fault = ctx.fault(vm.faults(), "deallocate");
         Operation op;
         synchronized (vm) {
             Refusals.requireIdle(vm, "deallocate");
@@ -46,22 +45,25 @@ final class VmActions {
                     vm.id(), false, () -> {
                         synchronized (vm) {
                             vm.setPendingOperation(null);
-                            if (failLater != null) {
+                            if (fault.failsBeforeChange()) {
                                 vm.setPower(PowerState.RUNNING);
-                                throw SandboxContext.faultError(failLater);
+                                throw fault.error();
                             }
                             vm.setPower(PowerState.DEALLOCATED);
+                        }
+                        if (fault.failsAfterChange()) {
+                            throw fault.error();
                         }
                         return null;
                     });
         }
-        return ctx.accepted(req, op, 202, null, true);
+        return fault.answer(ctx.accepted(req, op, 202, null, true));
     }
 
     ArmResponse start(ArmRequest req) {
         VmRecord vm = ctx.state().vm(req.param("s"), req.param("rg"), req.param("vm"));
         Refusals.requireNotReadOnly(vm);
-        FaultSpec failLater = ctx.fault(vm.faults(), "start");
+        Fault fault = ctx.fault(vm.faults(), "start");
         Operation op;
         synchronized (vm) {
             Refusals.requireIdle(vm, "start");
@@ -75,9 +77,9 @@ final class VmActions {
                     false, () -> {
                         synchronized (vm) {
                             vm.setPendingOperation(null);
-                            if (failLater != null) {
+                            if (fault.failsBeforeChange()) {
                                 vm.setPower(before);
-                                throw SandboxContext.faultError(failLater);
+                                throw fault.error();
                             }
                             if (vm.power() != PowerState.RUNNING) {
                                 vm.setPower(PowerState.RUNNING);
@@ -85,10 +87,13 @@ final class VmActions {
                                         vm.faults().fireGuest("boot")));
                             }
                         }
+                        if (fault.failsAfterChange()) {
+                            throw fault.error();
+                        }
                         return null;
                     });
         }
-        return ctx.accepted(req, op, 202, null, true);
+        return fault.answer(ctx.accepted(req, op, 202, null, true));
     }
 
     ArmResponse runCommand(ArmRequest req) {
@@ -101,7 +106,7 @@ final class VmActions {
         List<String> script = new ArrayList<>();
         body.path("script").forEach(line -> script.add(line.asText()));
         Refusals.requireNotReadOnly(vm);
-        FaultSpec failLater = ctx.fault(vm.faults(), "run-command");
+        Fault fault = ctx.fault(vm.faults(), "run-command");
         Operation op;
         synchronized (vm) {
             Refusals.requireGuestReachable(vm);
@@ -115,14 +120,18 @@ final class VmActions {
                     () -> {
                         synchronized (vm) {
                             vm.setPendingOperation(null);
-                            if (failLater != null) {
-                                throw SandboxContext.faultError(failLater);
+                            if (fault.failsBeforeChange()) {
+                                throw fault.error();
                             }
-                            return result(vm, commandId, script);
+                            JsonNode result = result(vm, commandId, script);
+                            if (fault.failsAfterChange()) {
+                                throw fault.error();
+                            }
+                            return result;
                         }
                     });
         }
-        return ctx.accepted(req, op, 202, null, true);
+        return fault.answer(ctx.accepted(req, op, 202, null, true));
     }
 
     /** Runs a script on the VM's simulated guest (caller holds the VM's lock); a conversion changes the OS disk. */

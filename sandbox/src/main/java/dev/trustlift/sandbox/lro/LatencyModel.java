@@ -20,6 +20,7 @@ public final class LatencyModel {
             Map.entry("disk-create", 20.0),
             Map.entry("snapshot", 15.0),
             Map.entry("restore-point", 45.0),
+            Map.entry("restore-point-delete", 20.0),
             Map.entry("feature-register", 120.0));
     /** Azure's usual poll hint for Compute operations. */
     static final double POLL_SECONDS = 10.0;
