@@ -53,7 +53,13 @@ final class ManagedRunCommands {
             vm.setPendingOperation("run-command");
             ctx.state().putRunCommand(rc);
             String commandId = vm.windows() ? "RunPowerShellScript" : "RunShellScript";
-            op = ctx.operations().start(vm.subscription(), vm.location(), "run-command", "run-command", rc.id(), false, () -> {
+            // The script is stopped at timeoutInSeconds (absent or 0: the 90 minutes of any run command).
+            double runtime = ScriptRun.seconds(rc.script());
+            double limit = rc.timeoutInSeconds() > 0 ? rc.timeoutInSeconds() : ScriptRun.MAX_SECONDS;
+            boolean timesOut = runtime > limit;
+            long duration = ctx.operations().latency().nanos("run-command")
+                    + ctx.operations().latency().nanosFor(Math.min(runtime, limit));
+            op = ctx.operations().startFor(vm.subscription(), vm.location(), "run-command", duration, rc.id(), false, () -> {
                 synchronized (vm) {
                     vm.setPendingOperation(null);
                     if (fault.failsBeforeChange()) {
@@ -61,15 +67,20 @@ final class ManagedRunCommands {
                         rc.fail(e.error().path("message").asText(), ArmState.now());
                         throw e;
                     }
-                    ScriptResult r = VmActions.runOnGuest(vm, commandId, rc.script());
-                    rc.finish(r.exitCode(), r.stdoutText(), r.stderrText(), ArmState.now());
+                    if (timesOut) {
+                        rc.timeOut((int) limit, ArmState.now());
+                    } else {
+                        ScriptResult r = VmActions.runOnGuest(vm, commandId, rc.script());
+                        rc.finish(r.exitCode(), r.stdoutText(), r.stderrText(), ArmState.now());
+                    }
                 }
                 if (fault.failsAfterChange()) {
                     throw fault.error();
                 }
                 if (rc.provisioningState().equals("Failed")) {
                     throw new ArmException(409, "VMExtensionProvisioningError", "The script of run command '" + name
-                            + "' exited with code " + rc.exitCode() + ".");
+                            + (timesOut ? "' timed out after " + (int) limit + " seconds." : "' exited with code "
+                            + rc.exitCode() + "."));
                 }
                 return json(rc, true);
             });
@@ -120,7 +131,7 @@ final class ManagedRunCommands {
         if (withInstanceView) {
             ObjectNode iv = p.putObject("instanceView");
             iv.put("executionState", rc.executionState());
-            iv.put("executionMessage", "");
+            iv.put("executionMessage", rc.executionMessage());
             if (rc.exitCode() != null) {
                 iv.put("exitCode", rc.exitCode());
             }

@@ -116,12 +116,20 @@ final class VmActions {
             }
             Refusals.requireIdle(vm, "runCommand");
             vm.setPendingOperation("run-command");
-            op = ctx.operations().start(vm.subscription(), vm.location(), "run-command", "run-command", vm.id(), false,
+            // The script runs as long as it says, but Azure stops an action run command after 90 minutes.
+            double runtime = ScriptRun.seconds(script);
+            boolean overrun = runtime > ScriptRun.MAX_SECONDS;
+            long duration = ctx.operations().latency().nanos("run-command")
+                    + ctx.operations().latency().nanosFor(Math.min(runtime, ScriptRun.MAX_SECONDS));
+            op = ctx.operations().startFor(vm.subscription(), vm.location(), "run-command", duration, vm.id(), false,
                     () -> {
                         synchronized (vm) {
                             vm.setPendingOperation(null);
                             if (fault.failsBeforeChange()) {
                                 throw fault.error();
+                            }
+                            if (overrun) {
+                                throw timedOut(vm);
                             }
                             JsonNode result = result(vm, commandId, script);
                             if (fault.failsAfterChange()) {
@@ -145,20 +153,35 @@ final class VmActions {
         return r;
     }
 
-    /** Runs the script on the simulated guest and shapes the answer as Azure does for the guest's OS. */
+    /**
+     * Sandbox wording in the shape of Azure's extension timeout (the RunCommand extension runs the
+     * script): what Azure answers after 90 minutes is not public.
+     */
+    private static ArmException timedOut(VmRecord vm) {
+        String ext = vm.windows() ? "RunCommandWindows" : "RunCommandLinux";
+        return new ArmException(409, "VMExtensionProvisioningTimeout", "Provisioning of VM extension " + ext + " has "
+                + "timed out. The script ran longer than the 90 minutes an action run command may take and was stopped.");
+    }
+
+    /**
+     * Runs the script on the simulated guest and shapes the answer as Azure does for the guest's
+     * OS, each stream cut to its last 4,096 bytes as Azure keeps it.
+     */
     private static JsonNode result(VmRecord vm, String commandId, List<String> script) {
         ScriptResult r = runOnGuest(vm, commandId, script);
+        String stdout = ScriptRun.lastBytes(r.stdoutText());
+        String stderr = ScriptRun.lastBytes(r.stderrText());
         ObjectNode root = Json.object();
         ArrayNode value = root.putArray("value");
         if (vm.windows()) {
             value.addObject().put("code", "ComponentStatus/StdOut/succeeded").put("level", "Info")
-                    .put("displayStatus", "Provisioning succeeded").put("message", r.stdoutText());
+                    .put("displayStatus", "Provisioning succeeded").put("message", stdout);
             value.addObject().put("code", "ComponentStatus/StdErr/succeeded").put("level", "Info")
-                    .put("displayStatus", "Provisioning succeeded").put("message", r.stderrText());
+                    .put("displayStatus", "Provisioning succeeded").put("message", stderr);
         } else {
             value.addObject().put("code", "ProvisioningState/succeeded").put("level", "Info")
                     .put("displayStatus", "Provisioning succeeded")
-                    .put("message", "Enable succeeded: \n[stdout]\n" + r.stdoutText() + "\n[stderr]\n" + r.stderrText());
+                    .put("message", "Enable succeeded: \n[stdout]\n" + stdout + "\n[stderr]\n" + stderr);
         }
         return root;
     }

@@ -41,6 +41,11 @@ public final class LatencyModel {
         return (long) (seconds * timeScale * 1e9);
     }
 
+    /** {@code seconds} (at time scale 1) scaled, in nanoseconds: for operations whose duration depends on the request. */
+    public long nanosFor(double seconds) {
+        return (long) (seconds * timeScale * 1e9);
+    }
+
     /** Retry-After in whole seconds: the scaled poll interval, at least 1. */
     public long retryAfterSeconds() {
         return Math.max(1, Math.round(POLL_SECONDS * timeScale));
