@@ -35,7 +35,8 @@ public final class ArmRoutes {
         List<Route> r = new ArrayList<>();
         r.add(new Route("GET", VM, compute(READS, "LowCostGet", true, "get-vm"), reads::get));
         r.add(new Route("PATCH", VM, compute(WRITES, "UpdateVM", true, "update-vm"), updates::patch));
-        r.add(new Route("PUT", VM, compute(WRITES, "UpdateVM", true, "update-vm"), updates::put));
+        // Compute meters a VM PUT as Put VM (create or update), a PATCH as Update VM.
+        r.add(new Route("PUT", VM, compute(WRITES, "PutVM", true, "update-vm"), updates::put));
         r.add(new Route("GET", VM + "/instanceView", compute(READS, "LowCostGet", true, "instance-view"), reads::instanceView));
         r.add(new Route("POST", VM + "/retrieveBootDiagnosticsData", RequestClass.write(null),
                 reads::retrieveBootDiagnosticsData));
