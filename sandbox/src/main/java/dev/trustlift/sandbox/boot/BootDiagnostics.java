@@ -24,6 +24,8 @@ public final class BootDiagnostics {
     private static final String SCREENSHOT = ".screenshot.bmp";
     /** retrieveBootDiagnosticsData's default SAS lifetime (ComputeRP spec: 120 minutes). */
     public static final int DEFAULT_SAS_MINUTES = 120;
+    /** A vmId is a GUID in its 36-character form. */
+    private static final int VM_ID_LENGTH = 36;
 
     private BootDiagnostics() {
     }
@@ -66,15 +68,15 @@ public final class BootDiagnostics {
 
     /** Serves GET /_sandbox/blobs/...: the text of a VM's serial log or screenshot, or Blob storage's errors. */
     public static ArmResponse blob(ArmState state, String path, Function<String, String> query) {
-        String file = path.substring(path.lastIndexOf('/') + 1);
-        boolean log = file.endsWith(LOG);
-        if (!log && !file.endsWith(SCREENSHOT)) {
-            return blobError(404, "BlobNotFound", "The specified blob does not exist.");
-        }
-        String vmId = file.substring(file.lastIndexOf('.', file.length() - (log ? LOG : SCREENSHOT).length() - 1) + 1,
-                file.length() - (log ? LOG : SCREENSHOT).length());
-        VmRecord vm = state.vmsInOrder().stream().filter(v -> v.vmId().equals(vmId)).findFirst().orElse(null);
-        if (vm == null) {
+        // {BLOB_ROOT}bootdiagnostics-<name>-<vmId>/<name>.<vmId>.serialconsole.log: the container names the VM.
+        String[] parts = path.substring(BLOB_ROOT.length()).split("/");
+        boolean log = parts.length == 2 && parts[1].endsWith(LOG);
+        boolean screenshot = parts.length == 2 && parts[1].endsWith(SCREENSHOT);
+        String container = parts[0];
+        String vmId = container.length() < VM_ID_LENGTH ? "" : container.substring(container.length() - VM_ID_LENGTH);
+        VmRecord vm = !log && !screenshot ? null
+                : state.vmsInOrder().stream().filter(v -> v.vmId().equals(vmId)).findFirst().orElse(null);
+        if (vm == null || !path.equals(blobBase(vm, "") + (log ? LOG : SCREENSHOT))) {
             return blobError(404, "BlobNotFound", "The specified blob does not exist.");
         }
         String expiry = query.apply("se");
