@@ -85,4 +85,20 @@ class DiskCreationTest {
             assertEquals(404, arm.get(DISKS + "disks/d6" + DISK_API).status());
         }
     }
+
+    @Test
+    void aDiskRestoredFromATrustedLaunchVmsPointIsGen2TrustedLaunch() throws Exception {
+        try (SandboxServer s = SandboxServer.start(Fleets.load("rules.json"), 0)) {
+            ArmClient arm = new ArmClient(s.endpoint());
+            lro(arm, arm.send("POST", WEB01 + "/deallocate?" + API, null));
+            lro(arm, arm.send("PATCH", WEB01 + "?" + API, TrustedLaunchRulesTest.TL));
+            String c = RestorePointsTest.collection(arm, "web01-rpc", "web01");
+            String drp = RestorePointsTest.created(arm, c, "after", "{\"properties\":{\"consistencyMode\":\"CrashConsistent\"}}")
+                    .at("/properties/sourceMetadata/storageProfile/osDisk/diskRestorePoint/id").asText();
+            lro(arm, createDisk(arm, "web01-tl", "Restore", drp, ""));
+            JsonNode disk = arm.get(DISKS + "disks/web01-tl" + DISK_API).json();
+            assertEquals("V2", disk.at("/properties/hyperVGeneration").asText());
+            assertEquals("TrustedLaunch", disk.at("/properties/securityProfile/securityType").asText());
+        }
+    }
 }

@@ -130,7 +130,9 @@ final class DiskEndpoints {
         DiskRecord disk = new DiskRecord(s, rg, name, location, null, osType, "none", null,
                 restore ? "Restore" : "Copy", sourceId, size, gen,
                 layout, UUID.randomUUID().toString(), ArmState.now());
-        String secType = props.path("securityProfile").path("securityType").asText(null);
+        // A disk restored from a Trusted Launch VM's point is a Trusted Launch disk, as its source was.
+        String secType = restore && src.point().securityType() != null ? src.point().securityType()
+                : props.path("securityProfile").path("securityType").asText(null);
         if (secType != null) {
             disk.setSecurityType(secType);
         }
