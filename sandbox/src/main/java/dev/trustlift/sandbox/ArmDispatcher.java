@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpHandler;
 import dev.trustlift.sandbox.control.ControlEndpoints;
 import dev.trustlift.sandbox.http.ArmException;
 import dev.trustlift.sandbox.identity.BearerTokenGate;
+import dev.trustlift.sandbox.identity.TokenAuthority;
 import dev.trustlift.sandbox.http.ArmRequest;
 import dev.trustlift.sandbox.http.ArmResponse;
 import dev.trustlift.sandbox.http.Json;
@@ -69,6 +70,7 @@ final class ArmDispatcher implements HttpHandler {
             Map<String, String> query = parseQuery(rawQuery);
             byte[] body = ex.getRequestBody().readAllBytes();
             boolean auth = ex.getRequestHeaders().containsKey("Authorization");
+            String principal = principal(ex);
             ArmRequest req = new ArmRequest(ex.getRequestMethod(), path, query, body, auth);
             ArmResponse resp;
             Throttler.Admission admission = null;
@@ -91,7 +93,7 @@ final class ArmDispatcher implements HttpHandler {
                         throw new ArmException(404, "SandboxUnsupported", req.method() + " " + path + " is not emulated");
                     }
                     req.bind(params);
-                    admission = admit(rt, route, params);
+                    admission = admit(rt, route, params, principal);
                     if (!admission.admitted()) {
                         throw Throttled.error(admission, params.get("s"));
                     }
@@ -104,7 +106,8 @@ final class ArmDispatcher implements HttpHandler {
                             "The sandbox failed: " + e).body());
                 }
                 if (admission == null) {
-                    admission = rt.tenantThrottler.admit(dev.trustlift.sandbox.http.RequestClass.read(null), null);
+                    admission = rt.tenantThrottler.admit(dev.trustlift.sandbox.http.RequestClass.read(null), null, null,
+                            principal);
                 }
             }
             String clientRequestId = ex.getRequestHeaders().getFirst("x-ms-client-request-id");
@@ -123,7 +126,19 @@ final class ArmDispatcher implements HttpHandler {
         }
     }
 
-    private static Throttler.Admission admit(SandboxRuntime rt, Route route, Map<String, String> params) {
+    /**
+     * Who ARM meters a call for: the client id ({@code appid}) of the verified bearer token in TLS
+     * mode; without a verified token (plain HTTP) every call is one principal.
+     */
+    private static String principal(HttpExchange ex) {
+        if (ex.getAttribute(BearerTokenGate.CHECK_ATTRIBUTE) instanceof TokenAuthority.BearerCheck check && check.valid()
+                && check.appId() != null) {
+            return check.appId();
+        }
+        return Throttler.ANONYMOUS;
+    }
+
+    private static Throttler.Admission admit(SandboxRuntime rt, Route route, Map<String, String> params, String principal) {
         String s = params.get("s");
         SubscriptionRecord sub = rt.context.state().findSubscription(s);
         Throttler throttler = sub != null ? sub.throttler() : rt.tenantThrottler;
@@ -134,7 +149,7 @@ final class ArmDispatcher implements HttpHandler {
             VmRecord vm = rt.context.state().findVm(resourceKey);
             region = vm == null ? null : vm.location();
         }
-        return throttler.admit(route.requestClass(), resourceKey, region);
+        return throttler.admit(route.requestClass(), resourceKey, region, principal);
     }
 
     private static void checkApiVersion(String version) {
@@ -157,13 +172,17 @@ final class ArmDispatcher implements HttpHandler {
         h.set("x-ms-routing-request-id", "SANDBOX:" + requestId);
         if (a != null) {
             h.set(a.armHeader(), String.valueOf(a.armRemaining()));
+            if (a.globalHeader() != null) {
+                h.set(a.globalHeader(), String.valueOf(a.globalRemaining()));
+            }
             if (a.resourceHeader() != null) {
                 h.set("x-ms-ratelimit-remaining-resource", a.resourceHeader());
                 h.set("x-ms-request-charge", "1");
             }
         }
         resp.headers().forEach(h::set);
-        byte[] bytes = resp.body() == null || resp.body().isNull() ? new byte[0] : Json.bytes(resp.body());
+        byte[] bytes = resp.raw() != null ? resp.raw()
+                : resp.body() == null || resp.body().isNull() ? new byte[0] : Json.bytes(resp.body());
         ex.sendResponseHeaders(resp.status(), bytes.length == 0 ? -1 : bytes.length);
         if (bytes.length > 0) {
             try (OutputStream out = ex.getResponseBody()) {
@@ -208,11 +227,18 @@ final class ArmDispatcher implements HttpHandler {
 
         static ArmException error(Throttler.Admission a, String subscription) {
             ArmException e;
-            if (Throttler.isArmBucket(a.refusedBy())) {
+            if (Throttler.isGlobalBucket(a.refusedBy())) {
+                // Sandbox wording: ARM's text for the subscription-wide limit is not public.
+                String kind = a.refusedBy().substring("global".length()).toLowerCase().replaceAll("s$", "");
+                e = new ArmException(429, "SubscriptionRequestsThrottled", "Number of '" + kind + "' requests for "
+                        + "subscription '" + subscription + "' from all principals exceeded the subscription's global "
+                        + "limit. Please try again after '" + a.retryAfterSeconds() + "' seconds after additional tokens "
+                        + "are available. Refer to https://aka.ms/arm-throttling");
+            } else if (Throttler.isArmBucket(a.refusedBy())) {
                 String kind = a.refusedBy().replaceAll("s$", "");
                 e = new ArmException(429, "SubscriptionRequestsThrottled", "Number of '" + kind + "' requests for "
-                        + "subscription '" + subscription + "' actor 'sandbox' exceeded. Please try again after '"
-                        + a.retryAfterSeconds() + "' seconds after additional tokens are available. Refer to "
+                        + "subscription '" + subscription + "' actor '" + a.principal() + "' exceeded. Please try again "
+                        + "after '" + a.retryAfterSeconds() + "' seconds after additional tokens are available. Refer to "
                         + "https://aka.ms/arm-throttling");
             } else {
                 e = new ArmException(429, "OperationNotAllowed", "The server rejected the request because too many "

@@ -61,6 +61,24 @@ final class ArmClient {
         }
     }
 
+    /** GET of a non-JSON resource (a boot diagnostics blob): status and text. */
+    record Text(int status, String contentType, String body) {
+    }
+
+    Text text(String url) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url.startsWith("http") ? url : base + url))
+                .timeout(Duration.ofSeconds(20)).GET().build();
+        try {
+            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Text(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /**
      * Polls an Azure-AsyncOperation URL until the status is terminal, as the SDK's poller does:
      * waiting retry-after-ms between polls and Retry-After after a 429.

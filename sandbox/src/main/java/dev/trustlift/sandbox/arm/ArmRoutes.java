@@ -35,8 +35,11 @@ public final class ArmRoutes {
         List<Route> r = new ArrayList<>();
         r.add(new Route("GET", VM, compute(READS, "LowCostGet", true, "get-vm"), reads::get));
         r.add(new Route("PATCH", VM, compute(WRITES, "UpdateVM", true, "update-vm"), updates::patch));
-        r.add(new Route("PUT", VM, compute(WRITES, "UpdateVM", true, "update-vm"), updates::put));
+        // Compute meters a VM PUT as Put VM (create or update), a PATCH as Update VM.
+        r.add(new Route("PUT", VM, compute(WRITES, "PutVM", true, "update-vm"), updates::put));
         r.add(new Route("GET", VM + "/instanceView", compute(READS, "LowCostGet", true, "instance-view"), reads::instanceView));
+        r.add(new Route("POST", VM + "/retrieveBootDiagnosticsData", RequestClass.write(null),
+                reads::retrieveBootDiagnosticsData));
         r.add(new Route("GET", VM + "/extensions", compute(READS, "LowCostGet", true, null), reads::extensions));
         r.add(new Route("POST", VM + "/deallocate", compute(WRITES, "DeleteVM", true, "deallocate"), actions::deallocate));
         r.add(new Route("POST", VM + "/start", compute(WRITES, "UpdateVM", true, "start"), actions::start));
@@ -64,6 +67,12 @@ public final class ArmRoutes {
         r.add(new Route("PUT", RPC, RequestClass.write(null), restorePoints::putCollection));
         r.add(new Route("GET", RPC + "/restorePoints/{rp}", RequestClass.read(null), restorePoints::getPoint));
         r.add(new Route("PUT", RPC + "/restorePoints/{rp}", RequestClass.write("restore-point"), restorePoints::putPoint));
+        r.add(new Route("DELETE", RPC + "/restorePoints/{rp}", RequestClass.delete(null), restorePoints::deletePoint));
+        r.add(new Route("DELETE", RPC, RequestClass.delete(null), restorePoints::deleteCollection));
+        r.add(new Route("GET", RPC + "/restorePoints/{rp}/diskRestorePoints", RequestClass.read(null),
+                restorePoints::listDiskRestorePoints));
+        r.add(new Route("GET", RPC + "/restorePoints/{rp}/diskRestorePoints/{drp}", RequestClass.read(null),
+                restorePoints::getDiskRestorePoint));
         r.add(new Route("GET", FEATURE, RequestClass.read(null), platform::getFeature));
         r.add(new Route("POST", FEATURE + "/register", RequestClass.write("feature-register"), platform::registerFeature));
         r.add(new Route("GET", SUB + "/providers/Microsoft.Compute/skus", RequestClass.read("skus"), platform::skus));

@@ -2,7 +2,6 @@ package dev.trustlift.sandbox.arm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.trustlift.sandbox.fleet.FaultSpec;
 import dev.trustlift.sandbox.guest.DiskLayout;
 import dev.trustlift.sandbox.http.ArmException;
 import dev.trustlift.sandbox.http.ArmRequest;
@@ -18,8 +17,8 @@ import dev.trustlift.sandbox.state.VmRecord;
 import java.util.UUID;
 
 /**
- * Disks and snapshots (DiskRP): get, update (resize, generation) as a 202 operation, create from a
- * snapshot, disk or disk restore point, and incremental snapshots. Faults are looked up on the
+ * Disks and snapshots (DiskRP): get, update (resize, generation) as a 202 operation, create by
+ * Copy of a snapshot or disk or by Restore of a disk restore point, and incremental snapshots. Faults are looked up on the
  * VM the disk belongs to.
  */
 final class DiskEndpoints {
@@ -49,7 +48,7 @@ final class DiskEndpoints {
         if (vm != null) {
             Refusals.requireNotReadOnly(vm);
         }
-        FaultSpec failLater = ctx.fault(faultsOf(d), "disk-update");
+        Fault fault = ctx.fault(faultsOf(d), "disk-update");
         Integer newSize = props.hasNonNull("diskSizeGB") ? props.get("diskSizeGB").asInt() : null;
         String newGen = props.hasNonNull("hyperVGeneration") ? props.get("hyperVGeneration").asText() : null;
         boolean attachedRunning = vm != null && vm.power() != PowerState.DEALLOCATED;
@@ -77,8 +76,8 @@ final class DiskEndpoints {
             }
         }
         Operation op = ctx.operations().start(d.subscription(), d.location(), "disk-update", "disk-update", d.id(), true, () -> {
-            if (failLater != null) {
-                throw SandboxContext.faultError(failLater);
+            if (fault.failsBeforeChange()) {
+                throw fault.error();
             }
             if (newSize != null && newSize > d.sizeGb()) {
                 d.setSizeGb(newSize);
@@ -86,9 +85,12 @@ final class DiskEndpoints {
             if (newGen != null) {
                 d.setHyperVGeneration(newGen);
             }
+            if (fault.failsAfterChange()) {
+                throw fault.error();
+            }
             return DiskJson.disk(d, ctx.state(), null);
         });
-        return ctx.accepted(req, op, 202, DiskJson.disk(d, ctx.state(), "Updating"), true);
+        return fault.answer(ctx.accepted(req, op, 202, DiskJson.disk(d, ctx.state(), "Updating"), true));
     }
 
     ArmResponse put(ArmRequest req) {
@@ -110,34 +112,49 @@ final class DiskEndpoints {
                     + "Restore and a creationData.sourceResourceId (snapshot, disk or disk restore point).");
         }
         Source src = source(sourceId);
-        FaultSpec failLater = ctx.fault(src.faults(), "disk-create");
+        boolean restore = option.equalsIgnoreCase("Restore");
+        DiskCreationRules.checkOption(restore, src.diskRestorePoint(), sourceId);
+        if (restore) {
+            DiskCreationRules.checkRestorable(src.point(), props);
+        }
+        Fault fault = ctx.fault(src.faults(), "disk-create");
         String location = body.path("location").asText(src.location());
         int size = props.hasNonNull("diskSizeGB") ? Math.max(props.get("diskSizeGB").asInt(), src.sizeGb()) : src.sizeGb();
-        String gen = props.path("hyperVGeneration").asText(src.hyperVGeneration());
+        // A restored disk is the source disk as it was: its generation and layout come with it.
+        String gen = restore ? src.hyperVGeneration() : props.path("hyperVGeneration").asText(src.hyperVGeneration());
         String osType = props.path("osType").asText(src.osType());
         DiskLayout layout = src.layout();
         if (size > src.sizeGb()) {
             layout = layout.withSectors((long) size * 1024 * 1024 * 1024 / layout.sectorSize());
         }
-        DiskRecord disk = new DiskRecord(s, rg, name, location, null, osType, "none", null, option, sourceId, size, gen,
+        DiskRecord disk = new DiskRecord(s, rg, name, location, null, osType, "none", null,
+                restore ? "Restore" : "Copy", sourceId, size, gen,
                 layout, UUID.randomUUID().toString(), ArmState.now());
-        String secType = props.path("securityProfile").path("securityType").asText(null);
+        // A disk restored from a Trusted Launch VM's point is a Trusted Launch disk, as its source was.
+        String secType = restore && src.point().securityType() != null ? src.point().securityType()
+                : props.path("securityProfile").path("securityType").asText(null);
         if (secType != null) {
             disk.setSecurityType(secType);
         }
         Operation op = ctx.operations().start(s, location, "disk-create", "disk-create", disk.id(), true, () -> {
-            if (failLater != null) {
-                throw SandboxContext.faultError(failLater);
+            if (fault.failsBeforeChange()) {
+                throw fault.error();
             }
             ctx.state().putDisk(disk);
+            if (fault.failsAfterChange()) {
+                throw fault.error();
+            }
             return DiskJson.disk(disk, ctx.state(), null);
         });
-        return ctx.accepted(req, op, 202, DiskJson.disk(disk, ctx.state(), "Updating"), true);
+        return fault.answer(ctx.accepted(req, op, 202, DiskJson.disk(disk, ctx.state(), "Updating"), true));
     }
 
-    /** What a new disk or snapshot copies from. */
+    /** What a new disk or snapshot copies from; {@code point} is set when it is a disk restore point. */
     private record Source(String location, String osType, String hyperVGeneration, int sizeGb, DiskLayout layout,
-                          String uniqueId, FaultPlan faults) {
+                          String uniqueId, FaultPlan faults, RestorePointRecord point) {
+        boolean diskRestorePoint() {
+            return point != null;
+        }
     }
 
     private Source source(String id) {
@@ -149,19 +166,18 @@ final class DiskEndpoints {
                 vm = ctx.state().findVm(from.managedBy());
             }
             return new Source(snap.location(), snap.osType(), snap.hyperVGeneration(), snap.sizeGb(), snap.layout(),
-                    snap.uniqueId(), vm == null ? FaultPlan.of(null) : vm.faults());
+                    snap.uniqueId(), vm == null ? FaultPlan.of(null) : vm.faults(), null);
         }
         DiskRecord disk = ctx.state().findDisk(id);
         if (disk != null) {
             return new Source(disk.location(), disk.osType(), disk.hyperVGeneration(), disk.sizeGb(), disk.layout(),
-                    disk.uniqueId(), faultsOf(disk));
+                    disk.uniqueId(), faultsOf(disk), null);
         }
-        RestorePointRecord rp = ctx.state().findRestorePointBySourceId(id);
+        RestorePointRecord rp = ctx.state().findByDiskRestorePoint(id);
         if (rp != null) {
             VmRecord vm = ctx.state().findVm(rp.vmId());
-            return new Source(vm == null ? "eastus" : vm.location(), rp.osType(), rp.hyperVGeneration(), rp.sizeGb(),
-                    rp.layout(), UUID.nameUUIDFromBytes(rp.id().getBytes()).toString(),
-                    vm == null ? FaultPlan.of(null) : vm.faults());
+            return new Source(rp.location(), rp.osType(), rp.hyperVGeneration(), rp.sizeGb(), rp.layout(),
+                    rp.osDiskUniqueId(), vm == null ? FaultPlan.of(null) : vm.faults(), rp);
         }
         throw new ArmException(404, "NotFound", "Source resource '" + id + "' was not found.");
     }
@@ -185,19 +201,22 @@ final class DiskEndpoints {
         if (disk == null) {
             throw new ArmException(404, "NotFound", "Source disk '" + sourceId + "' was not found.");
         }
-        FaultSpec failLater = ctx.fault(faultsOf(disk), "snapshot");
+        Fault fault = ctx.fault(faultsOf(disk), "snapshot");
         String id = ArmState.diskId(s, req.param("rg"), req.param("snap")).replace("/disks/", "/snapshots/");
         SnapshotRecord snap = new SnapshotRecord(id, req.param("snap"), s, req.param("rg"),
                 body.path("location").asText(disk.location()), disk.id(), disk.uniqueId(), disk.osType(),
                 disk.hyperVGeneration(), disk.sizeGb(), props.path("incremental").asBoolean(false), disk.layout(),
                 UUID.randomUUID().toString(), ArmState.now());
         Operation op = ctx.operations().start(s, snap.location(), "snapshot", "snapshot", id, true, () -> {
-            if (failLater != null) {
-                throw SandboxContext.faultError(failLater);
+            if (fault.failsBeforeChange()) {
+                throw fault.error();
             }
             ctx.state().putSnapshot(snap);
+            if (fault.failsAfterChange()) {
+                throw fault.error();
+            }
             return DiskJson.snapshot(snap, null);
         });
-        return ctx.accepted(req, op, 202, DiskJson.snapshot(snap, "Updating"), true);
+        return fault.answer(ctx.accepted(req, op, 202, DiskJson.snapshot(snap, "Updating"), true));
     }
 }

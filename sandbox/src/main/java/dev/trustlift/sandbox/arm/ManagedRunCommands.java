@@ -3,7 +3,6 @@ package dev.trustlift.sandbox.arm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.trustlift.sandbox.fleet.FaultSpec;
 import dev.trustlift.sandbox.guest.ScriptResult;
 import dev.trustlift.sandbox.http.ArmException;
 import dev.trustlift.sandbox.http.ArmRequest;
@@ -41,7 +40,7 @@ final class ManagedRunCommands {
                     + "properties.source.script only (not scriptUri or commandId).");
         }
         Refusals.requireNotReadOnly(vm);
-        FaultSpec failLater = ctx.fault(vm.faults(), "run-command");
+        Fault fault = ctx.fault(vm.faults(), "run-command");
         String name = req.param("rc");
         boolean existed = ctx.state().findRunCommand(id(vm, name)) != null;
         ManagedRunCommandRecord rc = new ManagedRunCommandRecord(id(vm, name), name, vm.location(),
@@ -54,24 +53,39 @@ final class ManagedRunCommands {
             vm.setPendingOperation("run-command");
             ctx.state().putRunCommand(rc);
             String commandId = vm.windows() ? "RunPowerShellScript" : "RunShellScript";
-            op = ctx.operations().start(vm.subscription(), vm.location(), "run-command", "run-command", rc.id(), false, () -> {
+            // The script is stopped at timeoutInSeconds (absent or 0: the 90 minutes of any run command).
+            double runtime = ScriptRun.seconds(rc.script());
+            double limit = rc.timeoutInSeconds() > 0 ? rc.timeoutInSeconds() : ScriptRun.MAX_SECONDS;
+            boolean timesOut = runtime > limit;
+            long duration = ctx.operations().latency().nanos("run-command")
+                    + ctx.operations().latency().nanosFor(Math.min(runtime, limit));
+            op = ctx.operations().startFor(vm.subscription(), vm.location(), "run-command", duration, rc.id(), false, () -> {
                 synchronized (vm) {
                     vm.setPendingOperation(null);
-                    if (failLater != null) {
-                        rc.fail(failLater.message() == null ? "injected fault" : failLater.message(), ArmState.now());
-                        throw SandboxContext.faultError(failLater);
+                    if (fault.failsBeforeChange()) {
+                        ArmException e = fault.error();
+                        rc.fail(e.error().path("message").asText(), ArmState.now());
+                        throw e;
                     }
-                    ScriptResult r = VmActions.runOnGuest(vm, commandId, rc.script());
-                    rc.finish(r.exitCode(), r.stdoutText(), r.stderrText(), ArmState.now());
+                    if (timesOut) {
+                        rc.timeOut((int) limit, ArmState.now());
+                    } else {
+                        ScriptResult r = VmActions.runOnGuest(vm, commandId, rc.script());
+                        rc.finish(r.exitCode(), r.stdoutText(), r.stderrText(), ArmState.now());
+                    }
+                }
+                if (fault.failsAfterChange()) {
+                    throw fault.error();
                 }
                 if (rc.provisioningState().equals("Failed")) {
                     throw new ArmException(409, "VMExtensionProvisioningError", "The script of run command '" + name
-                            + "' exited with code " + rc.exitCode() + ".");
+                            + (timesOut ? "' timed out after " + (int) limit + " seconds." : "' exited with code "
+                            + rc.exitCode() + "."));
                 }
                 return json(rc, true);
             });
         }
-        return ctx.accepted(req, op, existed ? 200 : 201, json(rc, false), false);
+        return fault.answer(ctx.accepted(req, op, existed ? 200 : 201, json(rc, false), false));
     }
 
     ArmResponse get(ArmRequest req) {
@@ -117,7 +131,7 @@ final class ManagedRunCommands {
         if (withInstanceView) {
             ObjectNode iv = p.putObject("instanceView");
             iv.put("executionState", rc.executionState());
-            iv.put("executionMessage", "");
+            iv.put("executionMessage", rc.executionMessage());
             if (rc.exitCode() != null) {
                 iv.put("exitCode", rc.exitCode());
             }

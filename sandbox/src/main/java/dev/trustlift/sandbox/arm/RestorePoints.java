@@ -2,7 +2,6 @@ package dev.trustlift.sandbox.arm;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.trustlift.sandbox.fleet.FaultSpec;
 import dev.trustlift.sandbox.http.ArmException;
 import dev.trustlift.sandbox.http.ArmRequest;
 import dev.trustlift.sandbox.http.ArmResponse;
@@ -13,12 +12,14 @@ import dev.trustlift.sandbox.state.DiskRecord;
 import dev.trustlift.sandbox.state.RestorePointCollectionRecord;
 import dev.trustlift.sandbox.state.RestorePointRecord;
 import dev.trustlift.sandbox.state.VmRecord;
+import java.util.List;
 import java.util.UUID;
 
 /**
- * Restore point collections (synchronous PUT) and restore points (201 + long-running operation),
- * shaped like RestorePointCollection_*.json and RestorePoint_*.json. A restore point freezes the
- * VM's model and its OS disk's layout, so a disk created from it restores the disk as it was.
+ * Restore point collections (synchronous PUT, DELETE as a long-running operation) and restore
+ * points (201 + long-running operation; DELETE the same way), shaped like RestorePointCollection_*.json
+ * and RestorePoint_*.json, with their disk restore points. A restore point freezes the VM's model
+ * and its OS disk's generation and layout, so a disk restored from it is the disk as it was.
  */
 final class RestorePoints {
     private final SandboxContext ctx;
@@ -39,6 +40,15 @@ final class RestorePoints {
             throw ArmException.notFound("Microsoft.Compute/restorePointCollections", req.param("c"), req.param("rg"));
         }
         return c;
+    }
+
+    private RestorePointRecord point(ArmRequest req) {
+        RestorePointRecord rp = collection(req).point(req.param("rp"));
+        if (rp == null) {
+            throw ArmException.notFound("Microsoft.Compute/restorePointCollections/restorePoints", req.param("rp"),
+                    req.param("rg"));
+        }
+        return rp;
     }
 
     ArmResponse putCollection(ArmRequest req) {
@@ -65,47 +75,112 @@ final class RestorePoints {
         return ArmResponse.ok(collectionJson(collection(req), expand != null && expand.equalsIgnoreCase("restorePoints")));
     }
 
+    /** DELETE of a collection and every point in it: 202 + operation, 204 when there is none. */
+    ArmResponse deleteCollection(ArmRequest req) {
+        ctx.state().subscription(req.param("s"));
+        RestorePointCollectionRecord c = ctx.state().findCollection(collectionId(req));
+        if (c == null) {
+            return ArmResponse.of(204, null);
+        }
+        for (RestorePointRecord rp : c.points()) {
+            refuseWhileCreating(rp);
+        }
+        c.points().forEach(rp -> rp.setProvisioningState("Deleting"));
+        Operation op = ctx.operations().start(req.param("s"), c.location(), "restore-point-delete", "restore-point-delete",
+                c.id(), false, () -> {
+                    ctx.state().removeCollection(c.id());
+                    return null;
+                });
+        return ctx.accepted(req, op, 202, null, true);
+    }
+
     ArmResponse putPoint(ArmRequest req) {
         RestorePointCollectionRecord c = collection(req);
         VmRecord vm = ctx.state().findVm(c.sourceVmId());
         if (vm == null) {
             throw new ArmException(404, "NotFound", "The source VM of collection '" + c.name() + "' no longer exists.");
         }
-        FaultSpec failLater = ctx.fault(vm.faults(), "restore-point");
+        String name = req.param("rp");
+        if (c.point(name) != null) {
+            return ArmResponse.ok(pointJson(c.point(name), false));
+        }
+        ObjectNode props = req.objectBody().path("properties") instanceof ObjectNode o ? o : Json.object();
+        String mode = RestorePointRules.consistencyMode(props);
         if (vm.spec().backup() != null && "Standard".equals(vm.spec().backup().policyType())) {
             throw new ArmException(409, "OperationNotAllowed", "Restore point creation is not allowed for VM '" + vm.name()
                     + "' because it is configured for Azure Backup using standard policy.");
         }
-        if (c.point(req.param("rp")) != null) {
-            return ArmResponse.ok(pointJson(c.point(req.param("rp"))));
-        }
+        Fault fault = ctx.fault(vm.faults(), "restore-point");
         RestorePointRecord rp;
         synchronized (vm) {
+            RestorePointRules.checkVmState(vm, mode);
+            List<RestorePointRecord> earlier = ctx.state().restorePointsOf(vm.id());
+            RestorePointRules.checkNoneCreating(vm, name, earlier);
+            RestorePointRules.checkSpacing(vm, name, mode, earlier, ctx.operations().latency().timeScale());
             DiskRecord d = vm.osDisk();
-            rp = new RestorePointRecord(c.id() + "/restorePoints/" + req.param("rp"), req.param("rp"), vm.id(), vm.size(),
-                    vm.securityType(), d.id(), d.name(), d.osType(), d.hyperVGeneration(), d.sizeGb(), d.layout(),
-                    ArmState.now());
+            RestorePointRecord.DiskImage disk = new RestorePointRecord.DiskImage(d.id(), d.name(), d.uniqueId(),
+                    d.osType(), d.hyperVGeneration(), d.sizeGb(), d.encryption(), d.layout());
+            rp = new RestorePointRecord(c.id() + "/restorePoints/" + name, name, c.location(), vm.id(), vm.size(),
+                    vm.securityType(), disk, mode, ArmState.now());
+            c.add(rp);
         }
-        c.add(rp);
         Operation op = ctx.operations().start(vm.subscription(), vm.location(), "restore-point", "restore-point", rp.id(),
                 false, () -> {
-                    if (failLater != null) {
+                    if (fault.failsBeforeChange()) {
                         rp.setProvisioningState("Failed");
-                        throw SandboxContext.faultError(failLater);
+                        throw fault.error();
                     }
                     rp.setProvisioningState("Succeeded");
-                    return pointJson(rp);
+                    if (fault.failsAfterChange()) {
+                        throw fault.error();
+                    }
+                    return pointJson(rp, false);
                 });
-        return ctx.accepted(req, op, 201, pointJson(rp), false);
+        return fault.answer(ctx.accepted(req, op, 201, pointJson(rp, false), false));
     }
 
     ArmResponse getPoint(ArmRequest req) {
-        RestorePointRecord rp = collection(req).point(req.param("rp"));
+        String expand = req.query("$expand");
+        return ArmResponse.ok(pointJson(point(req), expand != null && expand.equalsIgnoreCase("instanceView")));
+    }
+
+    /** DELETE of one point: 202 + operation, 204 when there is none. */
+    ArmResponse deletePoint(ArmRequest req) {
+        RestorePointCollectionRecord c = collection(req);
+        RestorePointRecord rp = c.point(req.param("rp"));
         if (rp == null) {
-            throw ArmException.notFound("Microsoft.Compute/restorePointCollections/restorePoints", req.param("rp"),
-                    req.param("rg"));
+            return ArmResponse.of(204, null);
         }
-        return ArmResponse.ok(pointJson(rp));
+        refuseWhileCreating(rp);
+        rp.setProvisioningState("Deleting");
+        Operation op = ctx.operations().start(req.param("s"), c.location(), "restore-point-delete", "restore-point-delete",
+                rp.id(), false, () -> {
+                    c.remove(rp.name());
+                    return null;
+                });
+        return ctx.accepted(req, op, 202, null, true);
+    }
+
+    ArmResponse listDiskRestorePoints(ArmRequest req) {
+        ObjectNode root = Json.object();
+        root.putArray("value").add(DiskRestorePointJson.of(point(req)));
+        return ArmResponse.ok(root);
+    }
+
+    ArmResponse getDiskRestorePoint(ArmRequest req) {
+        RestorePointRecord rp = point(req);
+        if (!rp.diskRestorePointName().equalsIgnoreCase(req.param("drp"))) {
+            throw ArmException.notFound(DiskCreationRules.DRP_TYPE, req.param("drp"), req.param("rg"));
+        }
+        return ArmResponse.ok(DiskRestorePointJson.of(rp));
+    }
+
+    /** Sandbox wording: Azure's text for deleting a point still being created is not public. */
+    private static void refuseWhileCreating(RestorePointRecord rp) {
+        if ("Creating".equals(rp.provisioningState())) {
+            throw new ArmException(409, "OperationNotAllowed", "Restore point '" + rp.name() + "' is being created and "
+                    + "cannot be deleted until its creation has completed.");
+        }
     }
 
     private ObjectNode collectionJson(RestorePointCollectionRecord c, boolean withPoints) {
@@ -121,12 +196,12 @@ final class RestorePoints {
         p.put("provisioningState", "Succeeded");
         if (withPoints) {
             ArrayNode points = p.putArray("restorePoints");
-            c.points().forEach(rp -> points.add(pointJson(rp)));
+            c.points().forEach(rp -> points.add(pointJson(rp, false)));
         }
         return root;
     }
 
-    static ObjectNode pointJson(RestorePointRecord rp) {
+    static ObjectNode pointJson(RestorePointRecord rp, boolean withInstanceView) {
         ObjectNode root = Json.object();
         root.put("name", rp.name());
         root.put("id", rp.id());
@@ -149,9 +224,13 @@ final class RestorePoints {
         }
         meta.put("vmId", rp.vmId());
         meta.put("hyperVGeneration", rp.hyperVGeneration());
+        meta.put("location", rp.location());
         p.put("provisioningState", rp.provisioningState());
-        p.put("consistencyMode", "CrashConsistent");
+        p.put("consistencyMode", rp.consistencyMode());
         p.put("timeCreated", rp.timeCreated());
+        if (withInstanceView) {
+            p.set("instanceView", DiskRestorePointJson.instanceView(rp));
+        }
         return root;
     }
 }

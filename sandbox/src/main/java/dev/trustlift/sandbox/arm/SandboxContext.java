@@ -42,16 +42,17 @@ public final class SandboxContext {
     }
 
     /**
-     * Applies the first firing fault of {@code op}: sleeps its delay, throws its error for the
-     * request phase, or returns it when it must fail the long-running operation instead.
+     * Applies the first firing fault of {@code op}: sleeps its delay and throws its error at once
+     * for the request phase; a fault the handler must still honour (operation phase, or a change
+     * that is applied before the error) comes back as a {@link Fault}, otherwise {@link Fault#NONE}.
      */
-    public FaultSpec fault(FaultPlan plan, String op) {
+    public Fault fault(FaultPlan plan, String op) {
         if (plan.isEmpty()) {
-            return null;
+            return Fault.NONE;
         }
         FaultSpec f = plan.fireOp(op);
         if (f == null) {
-            return null;
+            return Fault.NONE;
         }
         if (f.delayMs() != null && f.delayMs() > 0) {
             try {
@@ -61,10 +62,10 @@ public final class SandboxContext {
             }
         }
         if (f.status() == null) {
-            return null;
+            return Fault.NONE;
         }
-        if ("operation".equals(f.phase())) {
-            return f;
+        if (f.inOperation() || f.isApplied()) {
+            return new Fault(f);
         }
         throw faultError(f);
     }

@@ -3,7 +3,6 @@ package dev.trustlift.sandbox.arm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.trustlift.sandbox.fleet.FaultSpec;
 import dev.trustlift.sandbox.guest.BootJudge;
 import dev.trustlift.sandbox.guest.GuestContext;
 import dev.trustlift.sandbox.guest.GuestSimulator;
@@ -33,7 +32,7 @@ final class VmActions {
     ArmResponse deallocate(ArmRequest req) {
         VmRecord vm = ctx.state().vm(req.param("s"), req.param("rg"), req.param("vm"));
         Refusals.requireNotReadOnly(vm);
-        FaultSpec failLater = ctx.fault(vm.faults(), "deallocate");
+        Fault fault = ctx.fault(vm.faults(), "deallocate");
         Operation op;
         synchronized (vm) {
             Refusals.requireIdle(vm, "deallocate");
@@ -46,22 +45,25 @@ final class VmActions {
                     vm.id(), false, () -> {
                         synchronized (vm) {
                             vm.setPendingOperation(null);
-                            if (failLater != null) {
+                            if (fault.failsBeforeChange()) {
                                 vm.setPower(PowerState.RUNNING);
-                                throw SandboxContext.faultError(failLater);
+                                throw fault.error();
                             }
                             vm.setPower(PowerState.DEALLOCATED);
+                        }
+                        if (fault.failsAfterChange()) {
+                            throw fault.error();
                         }
                         return null;
                     });
         }
-        return ctx.accepted(req, op, 202, null, true);
+        return fault.answer(ctx.accepted(req, op, 202, null, true));
     }
 
     ArmResponse start(ArmRequest req) {
         VmRecord vm = ctx.state().vm(req.param("s"), req.param("rg"), req.param("vm"));
         Refusals.requireNotReadOnly(vm);
-        FaultSpec failLater = ctx.fault(vm.faults(), "start");
+        Fault fault = ctx.fault(vm.faults(), "start");
         Operation op;
         synchronized (vm) {
             Refusals.requireIdle(vm, "start");
@@ -75,9 +77,9 @@ final class VmActions {
                     false, () -> {
                         synchronized (vm) {
                             vm.setPendingOperation(null);
-                            if (failLater != null) {
+                            if (fault.failsBeforeChange()) {
                                 vm.setPower(before);
-                                throw SandboxContext.faultError(failLater);
+                                throw fault.error();
                             }
                             if (vm.power() != PowerState.RUNNING) {
                                 vm.setPower(PowerState.RUNNING);
@@ -85,10 +87,13 @@ final class VmActions {
                                         vm.faults().fireGuest("boot")));
                             }
                         }
+                        if (fault.failsAfterChange()) {
+                            throw fault.error();
+                        }
                         return null;
                     });
         }
-        return ctx.accepted(req, op, 202, null, true);
+        return fault.answer(ctx.accepted(req, op, 202, null, true));
     }
 
     ArmResponse runCommand(ArmRequest req) {
@@ -101,7 +106,7 @@ final class VmActions {
         List<String> script = new ArrayList<>();
         body.path("script").forEach(line -> script.add(line.asText()));
         Refusals.requireNotReadOnly(vm);
-        FaultSpec failLater = ctx.fault(vm.faults(), "run-command");
+        Fault fault = ctx.fault(vm.faults(), "run-command");
         Operation op;
         synchronized (vm) {
             Refusals.requireGuestReachable(vm);
@@ -111,18 +116,30 @@ final class VmActions {
             }
             Refusals.requireIdle(vm, "runCommand");
             vm.setPendingOperation("run-command");
-            op = ctx.operations().start(vm.subscription(), vm.location(), "run-command", "run-command", vm.id(), false,
+            // The script runs as long as it says, but Azure stops an action run command after 90 minutes.
+            double runtime = ScriptRun.seconds(script);
+            boolean overrun = runtime > ScriptRun.MAX_SECONDS;
+            long duration = ctx.operations().latency().nanos("run-command")
+                    + ctx.operations().latency().nanosFor(Math.min(runtime, ScriptRun.MAX_SECONDS));
+            op = ctx.operations().startFor(vm.subscription(), vm.location(), "run-command", duration, vm.id(), false,
                     () -> {
                         synchronized (vm) {
                             vm.setPendingOperation(null);
-                            if (failLater != null) {
-                                throw SandboxContext.faultError(failLater);
+                            if (fault.failsBeforeChange()) {
+                                throw fault.error();
                             }
-                            return result(vm, commandId, script);
+                            if (overrun) {
+                                throw timedOut(vm);
+                            }
+                            JsonNode result = result(vm, commandId, script);
+                            if (fault.failsAfterChange()) {
+                                throw fault.error();
+                            }
+                            return result;
                         }
                     });
         }
-        return ctx.accepted(req, op, 202, null, true);
+        return fault.answer(ctx.accepted(req, op, 202, null, true));
     }
 
     /** Runs a script on the VM's simulated guest (caller holds the VM's lock); a conversion changes the OS disk. */
@@ -136,20 +153,35 @@ final class VmActions {
         return r;
     }
 
-    /** Runs the script on the simulated guest and shapes the answer as Azure does for the guest's OS. */
+    /**
+     * Sandbox wording in the shape of Azure's extension timeout (the RunCommand extension runs the
+     * script): what Azure answers after 90 minutes is not public.
+     */
+    private static ArmException timedOut(VmRecord vm) {
+        String ext = vm.windows() ? "RunCommandWindows" : "RunCommandLinux";
+        return new ArmException(409, "VMExtensionProvisioningTimeout", "Provisioning of VM extension " + ext + " has "
+                + "timed out. The script ran longer than the 90 minutes an action run command may take and was stopped.");
+    }
+
+    /**
+     * Runs the script on the simulated guest and shapes the answer as Azure does for the guest's
+     * OS, each stream cut to its last 4,096 bytes as Azure keeps it.
+     */
     private static JsonNode result(VmRecord vm, String commandId, List<String> script) {
         ScriptResult r = runOnGuest(vm, commandId, script);
+        String stdout = ScriptRun.lastBytes(r.stdoutText());
+        String stderr = ScriptRun.lastBytes(r.stderrText());
         ObjectNode root = Json.object();
         ArrayNode value = root.putArray("value");
         if (vm.windows()) {
             value.addObject().put("code", "ComponentStatus/StdOut/succeeded").put("level", "Info")
-                    .put("displayStatus", "Provisioning succeeded").put("message", r.stdoutText());
+                    .put("displayStatus", "Provisioning succeeded").put("message", stdout);
             value.addObject().put("code", "ComponentStatus/StdErr/succeeded").put("level", "Info")
-                    .put("displayStatus", "Provisioning succeeded").put("message", r.stderrText());
+                    .put("displayStatus", "Provisioning succeeded").put("message", stderr);
         } else {
             value.addObject().put("code", "ProvisioningState/succeeded").put("level", "Info")
                     .put("displayStatus", "Provisioning succeeded")
-                    .put("message", "Enable succeeded: \n[stdout]\n" + r.stdoutText() + "\n[stderr]\n" + r.stderrText());
+                    .put("message", "Enable succeeded: \n[stdout]\n" + stdout + "\n[stderr]\n" + stderr);
         }
         return root;
     }

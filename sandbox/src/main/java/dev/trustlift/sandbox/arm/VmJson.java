@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trustlift.sandbox.fleet.ExtensionSpec;
 import dev.trustlift.sandbox.fleet.OsDiskSpec;
 import dev.trustlift.sandbox.fleet.VmSpec;
-import dev.trustlift.sandbox.guest.BootJudge.BootOutcome;
 import dev.trustlift.sandbox.http.Json;
 import dev.trustlift.sandbox.state.DiskRecord;
 import dev.trustlift.sandbox.state.PowerState;
@@ -188,27 +187,13 @@ final class VmJson {
             diskNode.put("name", disk.name());
             diskNode.putArray("statuses").add(status("ProvisioningState/succeeded", "Info", "Provisioning succeeded", null));
             iv.put("hyperVGeneration", disk.hyperVGeneration());
-            BootOutcome boot = vm.lastBoot();
-            if (boot != null && !boot.booted()) {
-                iv.putObject("bootDiagnostics").set("status", bootStatus(boot));
-            }
             ArrayNode statuses = iv.putArray("statuses");
             String prov = vm.provisioningState();
             statuses.add(status("ProvisioningState/" + prov.toLowerCase(), "Info",
                     prov.equals("Succeeded") ? "Provisioning succeeded" : prov, null));
             statuses.add(status("PowerState/" + vm.power().code(), "Info", vm.power().display(), null));
-            if (vm.power() == PowerState.RUNNING) {
-                statuses.add(bootStatus(boot != null ? boot
-                        : new BootOutcome(vm.uefi() ? "UEFI" : "BIOS", true, "booted (fleet state)")));
-            }
             return iv;
         }
-    }
-
-    /** The sandbox's boot status (docs/sandbox.md): BootStatus/succeeded|failed with the firmware and reason. */
-    static ObjectNode bootStatus(BootOutcome boot) {
-        return status(boot.booted() ? "BootStatus/succeeded" : "BootStatus/failed", boot.booted() ? "Info" : "Error",
-                boot.booted() ? "Boot succeeded" : "Boot failure", boot.firmware() + ": " + boot.message());
     }
 
     static ObjectNode status(String code, String level, String display, String message) {

@@ -2,6 +2,7 @@ package dev.trustlift.sandbox.arm;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.trustlift.sandbox.boot.BootDiagnostics;
 import dev.trustlift.sandbox.fleet.ExtensionSpec;
 import dev.trustlift.sandbox.http.ArmException;
 import dev.trustlift.sandbox.http.ArmRequest;
@@ -35,13 +36,26 @@ final class VmReads {
         if (iv) {
             ctx.fault(vm.faults(), "instance-view");
         }
-        return ArmResponse.ok(VmJson.model(vm, iv));
+        ObjectNode model = VmJson.model(vm, iv);
+        if (iv) {
+            ((ObjectNode) model.path("properties").path("instanceView"))
+                    .set("bootDiagnostics", BootDiagnostics.instanceView(vm, ctx.base()));
+        }
+        return ArmResponse.ok(model);
     }
 
     ArmResponse instanceView(ArmRequest req) {
         VmRecord vm = vm(req);
         ctx.fault(vm.faults(), "instance-view");
-        return ArmResponse.ok(VmJson.instanceView(vm));
+        ObjectNode view = VmJson.instanceView(vm);
+        view.set("bootDiagnostics", BootDiagnostics.instanceView(vm, ctx.base()));
+        return ArmResponse.ok(view);
+    }
+
+    /** POST {vm}/retrieveBootDiagnosticsData: SAS URIs of the serial log and screenshot. */
+    ArmResponse retrieveBootDiagnosticsData(ArmRequest req) {
+        VmRecord vm = vm(req);
+        return ArmResponse.ok(BootDiagnostics.retrieve(vm, ctx.base(), req.query("sasUriExpirationTimeInMinutes")));
     }
 
     ArmResponse extensions(ArmRequest req) {

@@ -2,7 +2,6 @@ package dev.trustlift.sandbox.arm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.trustlift.sandbox.fleet.FaultSpec;
 import dev.trustlift.sandbox.fleet.SkuSpec;
 import dev.trustlift.sandbox.fleet.SkuTable;
 import dev.trustlift.sandbox.http.ArmException;
@@ -48,9 +47,9 @@ final class VmUpdates {
         Change change = parse(req.objectBody());
         Refusals.requireNotReadOnly(vm);
         // Faults first and outside the VM's lock: a delayMs fault must not stall readers of the VM.
-        FaultSpec securityFault = securityChanges(vm, change) ? ctx.fault(vm.faults(), "set-security-type") : null;
-        FaultSpec updateFault = ctx.fault(vm.faults(), "update-vm");
-        FaultSpec failLater = securityFault != null ? securityFault : updateFault;
+        Fault securityFault = securityChanges(vm, change) ? ctx.fault(vm.faults(), "set-security-type") : Fault.NONE;
+        Fault updateFault = ctx.fault(vm.faults(), "update-vm");
+        Fault fault = securityFault != Fault.NONE ? securityFault : updateFault;
         Operation op;
         synchronized (vm) {
             Refusals.requireIdle(vm, "update");
@@ -68,23 +67,27 @@ final class VmUpdates {
             }
             DiskRecord newDisk = change.osDiskId() == null || change.osDiskId().equalsIgnoreCase(vm.osDisk().id()) ? null
                     : checkDiskSwap(vm, change.osDiskId(), targetType);
+            Runnable undo = VmModelUndo.of(vm);
             apply(vm, change, securityChanges, targetType, targetSize, newDisk);
             vm.setProvisioningState("Updating");
             vm.setPendingOperation("update");
             String latency = securityChanges ? "set-security-type" : "update-vm";
             op = ctx.operations().start(vm.subscription(), vm.location(), "update-vm", latency, vm.id(), false, () -> {
+                boolean fails = fault.failsBeforeChange() || fault.failsAfterChange();
                 synchronized (vm) {
-                    vm.setProvisioningState(failLater != null ? "Failed" : "Succeeded");
+                    if (fault.failsBeforeChange()) {
+                        undo.run();
+                    }
+                    vm.setProvisioningState(fails ? "Failed" : "Succeeded");
                     vm.setPendingOperation(null);
                 }
-                if (failLater != null) {
-                    throw SandboxContext.faultError(failLater);
+                if (fails) {
+                    throw fault.error();
                 }
                 return null; // the SDK reads the VM itself after a PATCH/PUT; nothing to keep
             });
         }
-        ArmResponse r = ctx.accepted(req, op, 200, VmJson.model(vm, false), false);
-        return r;
+        return fault.answer(ctx.accepted(req, op, 200, VmJson.model(vm, false), false));
     }
 
     private static String targetType(VmRecord vm, Change change) {

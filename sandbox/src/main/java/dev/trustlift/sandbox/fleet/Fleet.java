@@ -45,6 +45,19 @@ public record Fleet(Double timeScale, List<SubscriptionSpec> subscriptions, Json
         return new Fleet(newTimeScale == null ? timeScale : newTimeScale, subs, skus, vms);
     }
 
+    /** Parses and checks a list of faults as a fleet's {@code vms[].faults} (for faults armed at run time). */
+    public static List<FaultSpec> parseFaults(JsonNode faults, String source) {
+        if (faults == null || !faults.isArray()) {
+            throw new FleetException(source + ": faults must be a list of fault objects");
+        }
+        List<FaultSpec> out = new java.util.ArrayList<>();
+        for (int i = 0; i < faults.size(); i++) {
+            out.add(FleetJson.convert(faults.get(i), FaultSpec.class, source, "faults[" + i + "]"));
+        }
+        new FleetValidator(source).validateFaults(out, "faults");
+        return out;
+    }
+
     public String toJson() {
         return FleetJson.write(this);
     }

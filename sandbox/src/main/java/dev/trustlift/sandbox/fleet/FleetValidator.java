@@ -20,6 +20,9 @@ final class FleetValidator {
     public static final Set<String> FAULT_OPS = Set.of("get-vm", "instance-view", "update-vm", "set-security-type",
             "deallocate", "start", "run-command", "restore-point", "snapshot", "disk-create", "disk-update",
             "feature-register", "backup-status", "skus", "list-vms");
+    /** The operations whose faults may say the change was applied before the error. */
+    public static final Set<String> MUTATING_OPS = Set.of("update-vm", "set-security-type", "deallocate", "start",
+            "run-command", "restore-point", "snapshot", "disk-create", "disk-update");
     public static final Set<String> GUEST_FAULTS = Set.of("mbr2gpt-validate", "mbr2gpt-convert", "linux-convert", "boot");
     /** The named MBR2GPT failures a guest fault can force (docs/sandbox.md). */
     public static final Set<String> MBR2GPT_RESULTS = Set.of("layout", "no-room", "encrypted", "os-partition",
@@ -124,6 +127,13 @@ final class FleetValidator {
         }
     }
 
+    /** Faults armed on a running sandbox (POST /_sandbox/faults) get the fleet file's checks. */
+    void validateFaults(List<FaultSpec> faults, String at) {
+        for (int j = 0; j < faults.size(); j++) {
+            validateFault(faults.get(j), at + "[" + j + "]");
+        }
+    }
+
     private void validateFault(FaultSpec f, String at) {
         if ((f.op() == null) == (f.guest() == null)) {
             fail(at + " needs exactly one of \"op\" (an ARM operation) or \"guest\" (a guest step)");
@@ -137,6 +147,10 @@ final class FleetValidator {
                 fail(at + " needs \"status\" (the error to answer) or \"delayMs\" (a slow answer)");
             }
             oneOf(f.phase(), Set.of("request", "operation"), at + ".phase");
+            if (f.isApplied() && !MUTATING_OPS.contains(f.op())) {
+                fail(at + ".applied is for operations that change something (" + String.join(", ",
+                        MUTATING_OPS.stream().sorted().toList()) + "), not '" + f.op() + "'");
+            }
         } else {
             oneOf(f.guest(), GUEST_FAULTS, at + ".guest");
             require(f.result(), at + ".result");

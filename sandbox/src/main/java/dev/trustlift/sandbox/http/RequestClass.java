@@ -18,6 +18,10 @@ public record RequestClass(ArmBucket arm, String computePolicy, boolean perResou
         return new RequestClass(ArmBucket.WRITES, null, false, fault);
     }
 
+    public static RequestClass delete(String fault) {
+        return new RequestClass(ArmBucket.DELETES, null, false, fault);
+    }
+
     public static RequestClass compute(ArmBucket arm, String policy, boolean perResource, String fault) {
         return new RequestClass(arm, policy, perResource, fault);
     }

@@ -20,6 +20,7 @@ public final class LatencyModel {
             Map.entry("disk-create", 20.0),
             Map.entry("snapshot", 15.0),
             Map.entry("restore-point", 45.0),
+            Map.entry("restore-point-delete", 20.0),
             Map.entry("feature-register", 120.0));
     /** Azure's usual poll hint for Compute operations. */
     static final double POLL_SECONDS = 10.0;
@@ -37,6 +38,11 @@ public final class LatencyModel {
     /** Scaled duration of {@code operation} in nanoseconds. */
     public long nanos(String operation) {
         double seconds = SECONDS.getOrDefault(operation, 10.0);
+        return (long) (seconds * timeScale * 1e9);
+    }
+
+    /** {@code seconds} (at time scale 1) scaled, in nanoseconds: for operations whose duration depends on the request. */
+    public long nanosFor(double seconds) {
         return (long) (seconds * timeScale * 1e9);
     }
 

@@ -41,7 +41,12 @@ public final class OperationRegistry implements AutoCloseable {
      */
     public Operation start(String subscription, String location, String name, String latencyName, String resourceId,
                            boolean diskOperation, Supplier<JsonNode> effect) {
-        long delay = latency.nanos(latencyName);
+        return startFor(subscription, location, name, latency.nanos(latencyName), resourceId, diskOperation, effect);
+    }
+
+    /** As {@link #start}, with a duration the request decides (already scaled, in nanoseconds). */
+    public Operation startFor(String subscription, String location, String name, long delay, String resourceId,
+                              boolean diskOperation, Supplier<JsonNode> effect) {
         Operation op = new Operation(UUID.randomUUID().toString(), subscription, location, name, resourceId, diskOperation,
                 System.nanoTime() + delay, effect);
         operations.put(op.id(), op);

@@ -189,16 +189,45 @@ public final class ArmState {
                 .sorted(java.util.Comparator.comparing(ManagedRunCommandRecord::name)).toList();
     }
 
-    /** A restore point by its id or by the id of one of its disk restore points. */
-    public RestorePointRecord findRestorePointBySourceId(String sourceId) {
-        String k = key(sourceId);
+    /** The restore point that holds the disk restore point {@code diskRestorePointId}, or null. */
+    public RestorePointRecord findByDiskRestorePoint(String diskRestorePointId) {
+        String k = key(diskRestorePointId);
         for (RestorePointCollectionRecord c : collections.values()) {
             for (RestorePointRecord rp : c.points()) {
-                if (k.equals(key(rp.id())) || k.equals(key(rp.diskRestorePointId()))) {
+                if (k.equals(key(rp.diskRestorePointId()))) {
                     return rp;
                 }
             }
         }
         return null;
+    }
+
+    /** Arms faults on a running sandbox: the VM's own, and its subscription's for subscription-wide operations. */
+    public void armFaults(VmRecord vm, List<FaultSpec> faults) {
+        List<FaultSpec> own = new ArrayList<>();
+        List<FaultSpec> subscriptionWide = new ArrayList<>();
+        for (FaultSpec f : faults) {
+            (f.op() != null && SUBSCRIPTION_OPS.contains(f.op()) ? subscriptionWide : own).add(f);
+        }
+        vm.faults().arm(own);
+        subscription(vm.subscription()).subscriptionFaults().arm(subscriptionWide);
+    }
+
+    /** Every restore point of one VM, in every collection. */
+    public List<RestorePointRecord> restorePointsOf(String vmId) {
+        String k = key(vmId);
+        List<RestorePointRecord> out = new ArrayList<>();
+        for (RestorePointCollectionRecord c : collections.values()) {
+            for (RestorePointRecord rp : c.points()) {
+                if (k.equals(key(rp.vmId()))) {
+                    out.add(rp);
+                }
+            }
+        }
+        return out;
+    }
+
+    public void removeCollection(String id) {
+        collections.remove(key(id));
     }
 }

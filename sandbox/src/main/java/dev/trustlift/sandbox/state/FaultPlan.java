@@ -1,18 +1,18 @@
 package dev.trustlift.sandbox.state;
 
 import dev.trustlift.sandbox.fleet.FaultSpec;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A VM's injected faults with their use counts. A fault with {@code times: n} fires on the first
  * n matching calls and then lets them through; without {@code times} it fires on every call.
+ * Faults can be armed while the sandbox runs (POST /_sandbox/faults); they fire after those
+ * already armed.
  */
 public final class FaultPlan {
-    private static final FaultPlan EMPTY = new FaultPlan(List.of());
-
-    private final List<Armed> armed;
+    private final List<Armed> armed = new CopyOnWriteArrayList<>();
 
     private record Armed(FaultSpec spec, AtomicInteger used) {
         boolean fire() {
@@ -25,19 +25,22 @@ public final class FaultPlan {
         }
     }
 
-    private FaultPlan(List<Armed> armed) {
-        this.armed = armed;
+    private FaultPlan() {
     }
 
     public static FaultPlan of(List<FaultSpec> specs) {
-        if (specs == null || specs.isEmpty()) {
-            return EMPTY;
+        FaultPlan plan = new FaultPlan();
+        plan.arm(specs);
+        return plan;
+    }
+
+    /** Adds faults to the plan. */
+    public void arm(List<FaultSpec> specs) {
+        if (specs != null) {
+            for (FaultSpec s : specs) {
+                armed.add(new Armed(s, new AtomicInteger()));
+            }
         }
-        List<Armed> list = new ArrayList<>();
-        for (FaultSpec s : specs) {
-            list.add(new Armed(s, new AtomicInteger()));
-        }
-        return new FaultPlan(List.copyOf(list));
     }
 
     public boolean isEmpty() {

@@ -16,6 +16,7 @@ public final class ManagedRunCommandRecord {
     private final String startTime;
     private String provisioningState = "Creating";
     private String executionState = "Running";
+    private String executionMessage = "";
     private Integer exitCode;
     private String output = "";
     private String error = "";
@@ -41,6 +42,7 @@ public final class ManagedRunCommandRecord {
     public String startTime() { return startTime; }
     public synchronized String provisioningState() { return provisioningState; }
     public synchronized String executionState() { return executionState; }
+    public synchronized String executionMessage() { return executionMessage; }
     public synchronized Integer exitCode() { return exitCode; }
     public synchronized String output() { return output; }
     public synchronized String error() { return error; }
@@ -53,6 +55,14 @@ public final class ManagedRunCommandRecord {
         this.endTime = end;
         this.executionState = code == 0 ? "Succeeded" : "Failed";
         this.provisioningState = code != 0 && treatFailureAsDeploymentFailure ? "Failed" : "Succeeded";
+    }
+
+    /** The script ran past timeoutInSeconds and was stopped: executionState TimedOut, no exit code. */
+    public synchronized void timeOut(int timeoutInSeconds, String end) {
+        this.endTime = end;
+        this.executionState = "TimedOut";
+        this.executionMessage = "Execution timed out after " + timeoutInSeconds + " seconds.";
+        this.provisioningState = treatFailureAsDeploymentFailure ? "Failed" : "Succeeded";
     }
 
     public synchronized void fail(String message, String end) {

@@ -36,6 +36,10 @@ public final class RestorePointCollectionRecord {
         points.put(rp.name().toLowerCase(Locale.ROOT), rp);
     }
 
+    public void remove(String name) {
+        points.remove(name.toLowerCase(Locale.ROOT));
+    }
+
     public Collection<RestorePointRecord> points() {
         return points.values();
     }
