@@ -136,13 +136,7 @@ final class PlatformEndpoints {
             n.put("family", s.family());
         }
         ArrayNode restrictions = n.putArray("restrictions");
-        for (String reason : s.restrictions()) {
-            ObjectNode r = restrictions.addObject();
-            r.put("type", "Location");
-            r.putArray("values").add(s.location());
-            r.putObject("restrictionInfo").putArray("locations").add(s.location());
-            r.put("reasonCode", reason);
-        }
+        s.restrictions().forEach(r -> restrictions.add(r.toJson()));
         return n;
     }
 
