@@ -54,6 +54,17 @@ class SkuRestrictionTest {
     }
 
     @Test
+    void aZoneRestrictionKeepsTheSizeOnlyFromVmsInThoseZones() throws Exception {
+        JsonNode zone = new ObjectMapper().readTree(RESTRICTION.replace("\"Location\"", "\"Zone\"")
+                .replace("{\"locations\":[\"eastus\"]}", "{\"locations\":[\"eastus\"],\"zones\":[\"1\"]}"));
+        assertEquals(zone, sku("Standard_F2s_v2").path("restrictions").get(0));
+        String resize = "{\"properties\":{\"hardwareProfile\":{\"vmSize\":\"Standard_F2s_v2\"}}}";
+        assertEquals(409, sandbox.arm().send("PATCH", vm("rg-app", "zone1") + "?" + API, resize).status());
+        assertEquals(200, sandbox.arm().send("PATCH", vm("rg-app", "zone2") + "?" + API, resize).status());
+        assertEquals(200, sandbox.arm().send("PATCH", vm("rg-app", "gen1") + "?" + API, resize).status(), "not zonal");
+    }
+
+    @Test
     void aVmOnARetiredSizeIsServed() {
         assertEquals(null, sku("Standard_A1"), "the location no longer offers the size");
         ArmClient.Answer get = sandbox.arm().get(vm("rg-app", "retired") + "?" + API);

@@ -93,7 +93,7 @@ final class VmUpdates {
             throw new ArmException(400, "InvalidParameter", "The value " + size + " provided for the VM size is not valid. "
                     + "The valid sizes in the current region are listed by the resource SKUs API.");
         }
-        if (!SkuTable.deployable(sku, vm.location())) {
+        if (!SkuTable.deployable(sku, vm.location(), vm.spec().zones())) {
             throw Refusals.skuNotAvailable(size, vm.location());
         }
     }

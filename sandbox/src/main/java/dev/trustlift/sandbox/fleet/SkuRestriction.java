@@ -69,9 +69,16 @@ public record SkuRestriction(String type, List<String> values, List<String> loca
         return values.isEmpty() && locations.isEmpty() && "Location".equals(type) ? inLocation(reasonCode, location) : this;
     }
 
-    /** True when a Location restriction names {@code location}: the size cannot be deployed there. */
-    public boolean blocksLocation(String location) {
-        return "Location".equals(type) && (contains(values, location) || contains(locations, location));
+    /**
+     * True when the size cannot be deployed for a VM in {@code location} and {@code zones}: a
+     * Location restriction names the location, or a Zone restriction covers every zone of a zonal VM.
+     */
+    public boolean blocks(String location, List<String> vmZones) {
+        if ("Location".equals(type)) {
+            return contains(values, location) || contains(locations, location);
+        }
+        return (contains(values, location) || contains(locations, location)) && vmZones != null && !vmZones.isEmpty()
+                && vmZones.stream().allMatch(z -> contains(zones, z));
     }
 
     private static boolean contains(List<String> list, String value) {

@@ -98,9 +98,9 @@ public final class SkuTable {
         return byKey.get(key(name, location));
     }
 
-    /** True when the size is listed in the location and no Location restriction keeps it out. */
-    public static boolean deployable(SkuSpec sku, String location) {
-        return sku != null && sku.restrictions().stream().noneMatch(r -> r.blocksLocation(location));
+    /** True when the size is listed in the location and no restriction keeps it from a VM there (and in those zones). */
+    public static boolean deployable(SkuSpec sku, String location, List<String> zones) {
+        return sku != null && sku.restrictions().stream().noneMatch(r -> r.blocks(location, zones));
     }
 
     /** The official script's rule: last HyperVGenerations item is V2 and TrustedLaunchDisabled is not True. */
