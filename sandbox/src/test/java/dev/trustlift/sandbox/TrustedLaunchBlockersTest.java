@@ -57,6 +57,16 @@ class TrustedLaunchBlockersTest {
     }
 
     @Test
+    void aConfidentialVmDoesNotBecomeStandardThroughAPutEither() {
+        String put = "{\"location\":\"eastus\",\"properties\":{\"hardwareProfile\":{\"vmSize\":\"Standard_D2s_v3\"},"
+                + "\"storageProfile\":{\"osDisk\":{}}}}";
+        ArmClient.Answer a = sandbox.arm().send("PUT", vm("rg-app", "cvm01") + "?" + API, put);
+        assertEquals(400, a.status(), a.raw().body());
+        assertTrue(a.json().at("/error/message").asText().contains("from 'ConfidentialVM' to 'Standard'"), a.raw().body());
+        assertEquals("ConfidentialVM", truth("cvm01").path("securityType").asText());
+    }
+
+    @Test
     void blockersAlsoHoldForPut() {
         String put = "{\"location\":\"eastus\",\"properties\":{\"hardwareProfile\":{\"vmSize\":\"Standard_D2s_v3\"},"
                 + "\"storageProfile\":{\"osDisk\":{}},\"securityProfile\":{\"securityType\":\"TrustedLaunch\"}}}";

@@ -78,9 +78,9 @@ final class Refusals {
     }
 
     /** Sandbox wording. */
-    static ArmException fromConfidential(VmRecord vm) {
+    static ArmException fromConfidential(VmRecord vm, String target) {
         return new ArmException(400, "BadRequest", "Changing the security type of VM '" + vm.name()
-                + "' from 'ConfidentialVM' to 'TrustedLaunch' is not supported.");
+                + "' from 'ConfidentialVM' to '" + target + "' is not supported.");
     }
 
     /** Sandbox wording. */

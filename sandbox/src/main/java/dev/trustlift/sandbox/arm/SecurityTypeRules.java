@@ -34,6 +34,9 @@ final class SecurityTypeRules {
         if ("ConfidentialVM".equals(targetType)) {
             throw Refusals.toConfidential();
         }
+        if ("ConfidentialVM".equals(vm.securityType())) {
+            throw Refusals.fromConfidential(vm, targetType == null ? "Standard" : targetType);
+        }
         if ("TrustedLaunch".equals(targetType)) {
             checkTrustedLaunchSupported(vm);
         }
@@ -59,9 +62,6 @@ final class SecurityTypeRules {
     private static void checkTrustedLaunchSupported(VmRecord vm) {
         VmSpec spec = vm.spec();
         OsDiskSpec disk = spec.osDisk();
-        if ("ConfidentialVM".equals(vm.securityType())) {
-            throw Refusals.fromConfidential(vm);
-        }
         if (spec.scaleSet() != null) {
             throw Refusals.scaleSetMember(vm, spec.scaleSet());
         }
