@@ -7,14 +7,23 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A sandbox serving the rules.json fleet and a client for it, as a JUnit extension. Registered on
+ * A sandbox serving the rules.json fleet (or another test fleet) and a client for it, as a JUnit extension. Registered on
  * a static field it lives for the whole class (tests that only read); on an instance field each
  * test gets a fresh one, because JUnit calls the all-callbacks only for static registrations.
  */
 final class RulesSandbox implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
+    private final String fleet;
     private boolean perClass;
     private SandboxServer server;
     private ArmClient arm;
+
+    RulesSandbox() {
+        this("rules.json");
+    }
+
+    RulesSandbox(String fleet) {
+        this.fleet = fleet;
+    }
 
     SandboxServer server() {
         return server;
@@ -50,7 +59,7 @@ final class RulesSandbox implements BeforeAllCallback, AfterAllCallback, BeforeE
     }
 
     private void start() throws Exception {
-        server = SandboxServer.start(Fleets.load("rules.json"), 0);
+        server = SandboxServer.start(Fleets.load(fleet), 0);
         arm = new ArmClient(server.endpoint());
     }
 }

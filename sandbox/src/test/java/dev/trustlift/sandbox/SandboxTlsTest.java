@@ -69,6 +69,11 @@ class SandboxTlsTest {
         List<String> ids = StreamSupport.stream(JSON.readTree(subscriptions.body()).path("value").spliterator(), false)
                 .map(s -> s.path("subscriptionId").asText()).toList();
         assertEquals(List.of(SUB, ArmClient.SUB_B), ids);
+        // ARM lists the subscriptions of the tenant the caller signed in to: the token's own tid.
+        String tid = JSON.readTree(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1])).path("tid").asText();
+        assertTrue(!tid.isEmpty(), "the token carries a tenant");
+        JSON.readTree(subscriptions.body()).path("value")
+                .forEach(s -> assertEquals(tid, s.path("tenantId").asText(), s.toString()));
         HttpResponse<String> one = send("GET", "/subscriptions/" + SUB + "?api-version=2022-12-01", token, null);
         assertEquals(SUB, JSON.readTree(one.body()).path("subscriptionId").asText());
 

@@ -141,7 +141,12 @@ class ThrottlingByPrincipalTest {
                     .matches("Microsoft\\.Compute/LowCostGet3Min;\\d+,Microsoft\\.Compute/LowCostGet30Min;\\d+"));
             assertTrue(arm.get("/subscriptions/" + SUB + "/providers/Microsoft.Compute/virtualMachines?" + API)
                     .header("x-ms-ratelimit-remaining-resource").startsWith("Microsoft.Compute/HighCostGet3Min;"));
-            ArmClient.Answer put = arm.send("PUT", bk02 + "?" + API, "{\"location\":\"eastus\",\"tags\":{\"a\":\"1\"}}");
+            // A PUT carries the whole model (ARM's PUT replaces it): the VM as read, with a tag added.
+            com.fasterxml.jackson.databind.node.ObjectNode model = (com.fasterxml.jackson.databind.node.ObjectNode)
+                    arm.get(bk02 + "?" + API).json().deepCopy();
+            model.remove("resources");
+            model.putObject("tags").put("a", "1");
+            ArmClient.Answer put = arm.send("PUT", bk02 + "?" + API, model.toString());
             assertTrue(put.header("x-ms-ratelimit-remaining-resource").startsWith("Microsoft.Compute/PutVM3Min;"),
                     put.header("x-ms-ratelimit-remaining-resource"));
             ArmClient.Answer poll = arm.get(put.header("Azure-AsyncOperation"));

@@ -84,7 +84,7 @@ class ThrottlingTest {
             int ok = 0;
             ArmClient.Answer last = null;
             for (int i = 0; i < 13; i++) {
-                last = arm.send("PUT", url, "{\"location\":\"eastus\",\"tags\":{\"i\":\"" + i + "\"}}");
+                last = arm.send("PATCH", url, "{\"tags\":{\"i\":\"" + i + "\"}}");
                 if (last.status() == 200) {
                     ok++;
                     arm.await(last.header("Azure-AsyncOperation"));

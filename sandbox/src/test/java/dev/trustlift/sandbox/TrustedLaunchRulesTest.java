@@ -91,6 +91,7 @@ class TrustedLaunchRulesTest {
     @Test
     void putFollowsTheSameRules() {
         String put = "{\"location\":\"eastus\",\"properties\":{\"hardwareProfile\":{\"vmSize\":\"Standard_D2s_v3\"},"
+                + "\"storageProfile\":{\"osDisk\":{\"createOption\":\"FromImage\"}},"
                 + "\"securityProfile\":{\"securityType\":\"TrustedLaunch\",\"uefiSettings\":{\"secureBootEnabled\":true,"
                 + "\"vTpmEnabled\":true}}}}";
         assertEquals(409, sandbox.arm().send("PUT", vm("rg-app", "web01") + "?" + API, put).status());

@@ -94,7 +94,8 @@ class UpgradeFlowTest {
         assertEquals("Unattached", disk.at("/properties/diskState").asText());
         ArmClient.Answer swap = sandbox.arm().send("PATCH", WEB01 + "?" + API, "{\"properties\":{\"storageProfile\":{\"osDisk\":"
                 + "{\"managedDisk\":{\"id\":\"" + restored + "\"}}}}}");
-        assertEquals(400, swap.status(), "a V1 disk cannot go under a Trusted Launch VM");
+        assertEquals(409, swap.status(), "a V1 disk cannot go under a Trusted Launch VM");
+        assertEquals("PropertyChangeNotAllowed", swap.json().at("/error/code").asText());
     }
 
     @Test

@@ -50,6 +50,8 @@ public final class ArmRoutes {
         r.add(new Route("DELETE", VM + "/runCommands/{rc}", compute(DELETES, "UpdateVM", true, null), runCommands::delete));
         r.add(new Route("GET", VM + "/providers/Microsoft.Authorization/locks", RequestClass.read(null), reads::vmLocks));
         r.add(new Route("GET", RG + "/providers/Microsoft.Authorization/locks", RequestClass.read(null), reads::resourceGroupLocks));
+        r.add(new Route("GET", SUB + "/providers/Microsoft.Authorization/locks", RequestClass.read(null), reads::subscriptionLocks));
+        r.add(new Route("GET", DISK + "/providers/Microsoft.Authorization/locks", RequestClass.read(null), reads::diskLocks));
         r.add(new Route("GET", SUB + "/providers/Microsoft.Compute/virtualMachines",
                 compute(READS, "HighCostGet", false, "list-vms"), reads::listInSubscription));
         r.add(new Route("GET", RG + "/providers/Microsoft.Compute/virtualMachines",

@@ -44,10 +44,9 @@ final class DiskEndpoints {
     }
 
     private ArmResponse update(ArmRequest req, DiskRecord d, JsonNode props) {
+        // The disk's own locks, its group's and its subscription's: a lock on the VM does not cover its disk.
+        Refusals.requireUnlocked(ctx.state().locks(), d.id(), false);
         VmRecord vm = ctx.state().findVm(d.managedBy());
-        if (vm != null) {
-            Refusals.requireNotReadOnly(vm);
-        }
         Fault fault = ctx.fault(faultsOf(d), "disk-update");
         Integer newSize = props.hasNonNull("diskSizeGB") ? props.get("diskSizeGB").asInt() : null;
         String newGen = props.hasNonNull("hyperVGeneration") ? props.get("hyperVGeneration").asText() : null;
@@ -103,6 +102,7 @@ final class DiskEndpoints {
         if (existing != null) {
             return update(req, existing, body.path("properties"));
         }
+        Refusals.requireUnlocked(ctx.state().locks(), ArmState.diskId(s, rg, name), false);
         JsonNode props = body.path("properties");
         JsonNode creation = props.path("creationData");
         String option = creation.path("createOption").asText("");
@@ -195,6 +195,8 @@ final class DiskEndpoints {
         String s = req.param("s");
         ctx.state().subscription(s);
         ObjectNode body = req.objectBody();
+        Refusals.requireUnlocked(ctx.state().locks(),
+                ArmState.diskId(s, req.param("rg"), req.param("snap")).replace("/disks/", "/snapshots/"), false);
         JsonNode props = body.path("properties");
         String sourceId = props.path("creationData").path("sourceResourceId").asText(null);
         DiskRecord disk = ctx.state().findDisk(sourceId);

@@ -39,7 +39,7 @@ final class ManagedRunCommands {
             throw new ArmException(400, "InvalidParameter", "The sandbox runs managed Run Commands from "
                     + "properties.source.script only (not scriptUri or commandId).");
         }
-        Refusals.requireNotReadOnly(vm);
+        Refusals.requireUnlocked(ctx.state().locks(), id(vm, req.param("rc")), false);
         Fault fault = ctx.fault(vm.faults(), "run-command");
         String name = req.param("rc");
         boolean existed = ctx.state().findRunCommand(id(vm, name)) != null;
@@ -110,7 +110,7 @@ final class ManagedRunCommands {
 
     ArmResponse delete(ArmRequest req) {
         VmRecord vm = ctx.state().vm(req.param("s"), req.param("rg"), req.param("vm"));
-        Refusals.requireNotReadOnly(vm);
+        Refusals.requireUnlocked(ctx.state().locks(), id(vm, req.param("rc")), true);
         boolean removed = ctx.state().removeRunCommand(id(vm, req.param("rc")));
         return ArmResponse.of(removed ? 200 : 204, null);
     }

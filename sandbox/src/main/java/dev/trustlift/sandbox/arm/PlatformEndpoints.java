@@ -7,6 +7,7 @@ import dev.trustlift.sandbox.http.ArmException;
 import dev.trustlift.sandbox.http.ArmRequest;
 import dev.trustlift.sandbox.http.ArmResponse;
 import dev.trustlift.sandbox.http.Json;
+import dev.trustlift.sandbox.identity.TokenAuthority;
 import dev.trustlift.sandbox.state.SubscriptionRecord;
 import dev.trustlift.sandbox.state.VmRecord;
 import java.util.Locale;
@@ -16,7 +17,8 @@ import java.util.regex.Pattern;
 
 /** Subscriptions, preview features, resource SKUs and Azure Backup status/policies. */
 final class PlatformEndpoints {
-    static final String TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
+    /** The tenant the sandbox's tokens carry (tid), as ARM lists the signed-in tenant's subscriptions. */
+    static final String TENANT = TokenAuthority.SANDBOX_TENANT_ID;
     private static final Pattern LOCATION_FILTER = Pattern.compile("location\\s+eq\\s+'([^']+)'", Pattern.CASE_INSENSITIVE);
     static final String STANDARD_POLICY = "DefaultPolicy";
     static final String ENHANCED_POLICY = "EnhancedPolicy";
@@ -136,13 +138,7 @@ final class PlatformEndpoints {
             n.put("family", s.family());
         }
         ArrayNode restrictions = n.putArray("restrictions");
-        for (String reason : s.restrictions()) {
-            ObjectNode r = restrictions.addObject();
-            r.put("type", "Location");
-            r.putArray("values").add(s.location());
-            r.putObject("restrictionInfo").putArray("locations").add(s.location());
-            r.put("reasonCode", reason);
-        }
+        s.restrictions().forEach(r -> restrictions.add(r.toJson()));
         return n;
     }
 

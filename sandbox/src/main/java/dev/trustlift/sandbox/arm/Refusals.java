@@ -1,26 +1,32 @@
 package dev.trustlift.sandbox.arm;
 
 import dev.trustlift.sandbox.http.ArmException;
+import dev.trustlift.sandbox.state.LockBook;
+import dev.trustlift.sandbox.state.ManagementLock;
 import dev.trustlift.sandbox.state.PowerState;
 import dev.trustlift.sandbox.state.VmRecord;
+import java.util.List;
 
 /**
  * The errors Azure answers when a VM change is not allowed. Texts marked "sandbox wording" have
  * no public original (facts/arm.md); the codes follow Azure's.
  */
 final class Refusals {
-    static final String TL_FEATURE = "Microsoft.Compute/Gen1ToTLMigrationPreview";
-
     private Refusals() {
     }
 
-    /** ARM's answer to a write under a ReadOnly lock. */
-    static void requireNotReadOnly(VmRecord vm) {
-        if (vm.locks().contains("ReadOnly")) {
-            String scope = vm.id();
-            throw new ArmException(409, "ScopeLocked", "The scope '" + scope
-                    + "' cannot perform write operation because following scope(s) are locked: '" + scope
-                    + "'. Please remove the lock and try again.");
+    /**
+     * ARM's answer to a write (PUT, PATCH, POST action) under a ReadOnly lock, or a DELETE under
+     * any lock, that applies to {@code resourceId}: on it, a parent resource, its group or its subscription.
+     */
+    static void requireUnlocked(LockBook locks, String resourceId, boolean delete) {
+        List<String> scopes = locks.covering(resourceId).stream()
+                .filter(l -> delete || l.level().equals(ManagementLock.READ_ONLY))
+                .map(ManagementLock::scope).distinct().toList();
+        if (!scopes.isEmpty()) {
+            throw new ArmException(409, "ScopeLocked", "The scope '" + resourceId + "' cannot perform "
+                    + (delete ? "delete" : "write") + " operation because following scope(s) are locked: '"
+                    + String.join("', '", scopes) + "'. Please remove the lock and try again.");
         }
     }
 
@@ -45,11 +51,63 @@ final class Refusals {
                 + "https://aka.ms/TrustedLaunch-FAQ");
     }
 
+    /** Sandbox wording: no public original. */
     static ArmException featureNotRegistered(String subscription, String feature) {
         return new ArmException(400, "SubscriptionNotRegisteredForFeature", "The subscription '" + subscription
-                + "' is not registered for feature '" + feature + "', which upgrading a Generation 1 VM to Trusted "
-                + "Launch requires. Register it (az feature register --namespace Microsoft.Compute --name "
+                + "' is not registered for feature '" + feature + "', which changing the security type of a VM "
+                + "requires. Register it (az feature register --namespace Microsoft.Compute --name "
                 + feature.substring(feature.indexOf('/') + 1) + ") and retry.");
+    }
+
+    static ArmException diskGenerationMismatch(String vmGeneration) {
+        return new ArmException(409, "PropertyChangeNotAllowed", "Swapping OS Disk is not supported since HyperVisor "
+                + "property on the OSDisk and VM do not match. Please make sure the HyperVisor property on the OSDisk is "
+                + "HyperVisor Generation '" + vmGeneration + "'");
+    }
+
+    static ArmException unsupportedImage() {
+        return new ArmException(400, "BadRequest", "Use of TrustedLaunch setting is not supported for the provided image. "
+                + "Please select Trusted Launch Supported Gen2 OS Image. For more information, see "
+                + "https://aka.ms/TrustedLaunch-FAQ.");
+    }
+
+    /** Sandbox wording. */
+    static ArmException toConfidential() {
+        return new ArmException(400, "BadRequest", "Changing the security type of an existing VM to 'ConfidentialVM' "
+                + "is not supported.");
+    }
+
+    /** Sandbox wording. */
+    static ArmException fromConfidential(VmRecord vm, String target) {
+        return new ArmException(400, "BadRequest", "Changing the security type of VM '" + vm.name()
+                + "' from 'ConfidentialVM' to '" + target + "' is not supported.");
+    }
+
+    /** Sandbox wording. */
+    static ArmException scaleSetMember(VmRecord vm, String scaleSet) {
+        return new ArmException(409, "OperationNotAllowed", "The security type of VM '" + vm.name() + "' cannot be "
+                + "changed because it belongs to Virtual Machine Scale Set '" + scaleSet + "'; the scale set's model "
+                + "sets it.");
+    }
+
+    /** Sandbox wording. */
+    static ArmException unmanagedOsDisk(VmRecord vm) {
+        return new ArmException(400, "BadRequest", "TrustedLaunch security type is not supported for VM '" + vm.name()
+                + "' because its OS disk is an unmanaged disk (VHD in a storage account). Migrate it to managed disks "
+                + "and retry.");
+    }
+
+    /** Sandbox wording. */
+    static ArmException ephemeralOsDisk(VmRecord vm) {
+        return new ArmException(400, "BadRequest", "Changing the security type of VM '" + vm.name() + "' to "
+                + "'TrustedLaunch' is not supported because it uses an ephemeral OS disk.");
+    }
+
+    /** Sandbox wording. */
+    static ArmException linuxHibernation(VmRecord vm) {
+        return new ArmException(400, "BadRequest", "TrustedLaunch security type is not supported for Linux VM '"
+                + vm.name() + "' while hibernation is enabled (additionalCapabilities.hibernationEnabled). Disable "
+                + "hibernation and retry.");
     }
 
     static ArmException standardBackup(VmRecord vm) {

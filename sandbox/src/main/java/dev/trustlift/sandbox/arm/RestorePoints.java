@@ -53,6 +53,7 @@ final class RestorePoints {
 
     ArmResponse putCollection(ArmRequest req) {
         ctx.state().subscription(req.param("s"));
+        Refusals.requireUnlocked(ctx.state().locks(), collectionId(req), false);
         ObjectNode body = req.objectBody();
         String sourceId = body.path("properties").path("source").path("id").asText(null);
         RestorePointCollectionRecord existing = ctx.state().findCollection(collectionId(req));
@@ -96,6 +97,7 @@ final class RestorePoints {
 
     ArmResponse putPoint(ArmRequest req) {
         RestorePointCollectionRecord c = collection(req);
+        Refusals.requireUnlocked(ctx.state().locks(), c.id(), false);
         VmRecord vm = ctx.state().findVm(c.sourceVmId());
         if (vm == null) {
             throw new ArmException(404, "NotFound", "The source VM of collection '" + c.name() + "' no longer exists.");

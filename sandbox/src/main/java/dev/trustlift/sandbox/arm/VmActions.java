@@ -31,7 +31,7 @@ final class VmActions {
 
     ArmResponse deallocate(ArmRequest req) {
         VmRecord vm = ctx.state().vm(req.param("s"), req.param("rg"), req.param("vm"));
-        Refusals.requireNotReadOnly(vm);
+        Refusals.requireUnlocked(ctx.state().locks(), vm.id(), false);
         Fault fault = ctx.fault(vm.faults(), "deallocate");
         Operation op;
         synchronized (vm) {
@@ -62,7 +62,7 @@ final class VmActions {
 
     ArmResponse start(ArmRequest req) {
         VmRecord vm = ctx.state().vm(req.param("s"), req.param("rg"), req.param("vm"));
-        Refusals.requireNotReadOnly(vm);
+        Refusals.requireUnlocked(ctx.state().locks(), vm.id(), false);
         Fault fault = ctx.fault(vm.faults(), "start");
         Operation op;
         synchronized (vm) {
@@ -105,7 +105,7 @@ final class VmActions {
         }
         List<String> script = new ArrayList<>();
         body.path("script").forEach(line -> script.add(line.asText()));
-        Refusals.requireNotReadOnly(vm);
+        Refusals.requireUnlocked(ctx.state().locks(), vm.id(), false);
         Fault fault = ctx.fault(vm.faults(), "run-command");
         Operation op;
         synchronized (vm) {

@@ -17,11 +17,21 @@ import java.util.Map;
 final class VmJson {
     private static final String AGENT_VERSION = "2.7.41491.1102";
     private static final String STATUS_TIME = "2024-03-01T09:05:00+00:00";
+    private static final String STANDARD_SINCE = "2025-11-01";
 
     private VmJson() {
     }
 
+    /** The model as the oldest api-versions show it (no securityProfile for a VM without a security type). */
     static ObjectNode model(VmRecord vm, boolean withInstanceView) {
+        return model(vm, withInstanceView, null);
+    }
+
+    /**
+     * The model as {@code apiVersion} shows it: from Compute 2025-11-01 a VM without a security type
+     * carries {@code securityProfile.securityType: "Standard"}; older versions omit it.
+     */
+    static ObjectNode model(VmRecord vm, boolean withInstanceView, String apiVersion) {
         synchronized (vm) {
             VmSpec spec = vm.spec();
             DiskRecord disk = vm.osDisk();
@@ -65,8 +75,10 @@ final class VmJson {
                 ObjectNode sec = p.putObject("securityProfile");
                 sec.putObject("uefiSettings").put("secureBootEnabled", vm.secureBoot()).put("vTpmEnabled", vm.vTpm());
                 sec.put("securityType", vm.securityType());
+            } else if (reportsStandardSecurityType(apiVersion)) {
+                p.putObject("securityProfile").put("securityType", "Standard");
             }
-            if (Boolean.TRUE.equals(spec.hibernation())) {
+            if (vm.hibernation()) {
                 p.putObject("additionalCapabilities").put("hibernationEnabled", true);
             }
             p.putObject("diagnosticsProfile").putObject("bootDiagnostics").put("enabled", true);
@@ -84,6 +96,11 @@ final class VmJson {
             }
             return root;
         }
+    }
+
+    /** Compute api-versions from 2025-11-01 (previews of later dates too) name the Standard security type. */
+    static boolean reportsStandardSecurityType(String apiVersion) {
+        return apiVersion != null && apiVersion.length() >= 10 && apiVersion.substring(0, 10).compareTo(STANDARD_SINCE) >= 0;
     }
 
     private static void storageProfile(ObjectNode sp, VmRecord vm, DiskRecord disk) {

@@ -8,13 +8,14 @@ import dev.trustlift.sandbox.http.ArmException;
 import dev.trustlift.sandbox.http.ArmRequest;
 import dev.trustlift.sandbox.http.ArmResponse;
 import dev.trustlift.sandbox.http.Json;
+import dev.trustlift.sandbox.state.ManagementLock;
 import dev.trustlift.sandbox.state.SubscriptionRecord;
 import dev.trustlift.sandbox.state.VmRecord;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** GETs of VMs: one VM, its instance view, extensions and locks, and the paged lists. */
+/** GETs of VMs: one VM, its instance view, extensions, the paged lists, and the locks at any scope. */
 final class VmReads {
     private final SandboxContext ctx;
     private final int pageSize;
@@ -36,7 +37,7 @@ final class VmReads {
         if (iv) {
             ctx.fault(vm.faults(), "instance-view");
         }
-        ObjectNode model = VmJson.model(vm, iv);
+        ObjectNode model = VmJson.model(vm, iv, req.query("api-version"));
         if (iv) {
             ((ObjectNode) model.path("properties").path("instanceView"))
                     .set("bootDiagnostics", BootDiagnostics.instanceView(vm, ctx.base()));
@@ -87,7 +88,7 @@ final class VmReads {
         ArrayNode value = root.putArray("value");
         int end = Math.min(all.size(), offset + pageSize);
         for (int i = offset; i < end; i++) {
-            value.add(VmJson.model(all.get(i), false));
+            value.add(VmJson.model(all.get(i), false, req.query("api-version")));
         }
         if (end < all.size()) {
             root.put("nextLink", ctx.base() + req.path() + "?api-version=" + req.query("api-version")
@@ -112,34 +113,33 @@ final class VmReads {
     }
 
     ArmResponse vmLocks(ArmRequest req) {
-        VmRecord vm = vm(req);
-        ObjectNode root = Json.object();
-        ArrayNode value = root.putArray("value");
-        addLocks(value, vm);
-        return ArmResponse.ok(root);
+        return locksAt(vm(req).id());
+    }
+
+    ArmResponse diskLocks(ArmRequest req) {
+        return locksAt(ctx.state().disk(req.param("s"), req.param("rg"), req.param("d")).id());
     }
 
     ArmResponse resourceGroupLocks(ArmRequest req) {
-        SubscriptionRecord sub = ctx.state().subscription(req.param("s"));
-        String rg = req.param("rg");
-        ObjectNode root = Json.object();
-        ArrayNode value = root.putArray("value");
-        for (VmRecord vm : sub.vms()) {
-            if (vm.resourceGroup().equalsIgnoreCase(rg)) {
-                addLocks(value, vm);
-            }
-        }
-        return ArmResponse.ok(root);
+        ctx.state().subscription(req.param("s"));
+        return locksAt("/subscriptions/" + req.param("s") + "/resourceGroups/" + req.param("rg"));
     }
 
-    private static void addLocks(ArrayNode value, VmRecord vm) {
-        for (String level : vm.locks()) {
-            String name = "lock-" + level.toLowerCase();
+    ArmResponse subscriptionLocks(ArmRequest req) {
+        return locksAt("/subscriptions/" + ctx.state().subscription(req.param("s")).id());
+    }
+
+    /** Shaped like ManagementLocks_List*: the locks that apply at the scope and those under it. */
+    private ArmResponse locksAt(String scope) {
+        ObjectNode root = Json.object();
+        ArrayNode value = root.putArray("value");
+        for (ManagementLock l : ctx.state().locks().listedAt(scope)) {
             ObjectNode lock = value.addObject();
-            lock.putObject("properties").put("level", level).put("notes", "Set by the fleet file");
-            lock.put("id", vm.id() + "/providers/Microsoft.Authorization/locks/" + name);
+            lock.putObject("properties").put("level", l.level()).put("notes", "Set by the fleet file");
+            lock.put("id", l.id());
             lock.put("type", "Microsoft.Authorization/locks");
-            lock.put("name", name);
+            lock.put("name", l.name());
         }
+        return ArmResponse.ok(root);
     }
 }

@@ -39,8 +39,7 @@ public record Fleet(Double timeScale, List<SubscriptionSpec> subscriptions, Json
     /** A copy with another time scale and/or the same throttle for every subscription (null keeps them). */
     public Fleet with(Double newTimeScale, String throttle) {
         List<SubscriptionSpec> subs = throttle == null ? subscriptions : subscriptions.stream()
-                .map(s -> new SubscriptionSpec(s.id(), s.displayName(), s.features(),
-                        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.textNode(throttle)))
+                .map(s -> s.withThrottle(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.textNode(throttle)))
                 .toList();
         return new Fleet(newTimeScale == null ? timeScale : newTimeScale, subs, skus, vms);
     }

@@ -47,8 +47,8 @@ public final class FleetGenerator {
         for (int i = 0; i < subCount; i++) {
             String id = new UUID(random.nextLong(), random.nextLong()).toString();
             String state = i % 3 == 0 ? "NotRegistered" : i % 3 == 1 ? "Registered" : "Registering";
-            subs.add(new SubscriptionSpec(id, "fleet-sub-" + (i + 1), Map.of(TL_FEATURE, state),
-                    JsonNodeFactory.instance.textNode("azure")));
+            subs.add(new SubscriptionSpec(id, "fleet-sub-" + (i + 1), Map.of(TL_FEATURE, state), null,
+                    JsonNodeFactory.instance.textNode("azure"), null, null));
         }
         List<VmSpec> vms = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -94,7 +94,7 @@ public final class FleetGenerator {
             tags.put("owner", "team-" + (char) ('a' + random.nextInt(6)));
         }
         OsDiskSpec disk = new OsDiskSpec(name + "_OsDisk_1", sizeGb, true, chance(2), generation, os.image(), encryption,
-                JsonNodeFactory.instance.textNode(layout));
+                JsonNodeFactory.instance.textNode(layout), null);
         return new VmSpec(subscription, rg, name, location, size, zones,
                 availabilitySet ? "avset-" + app + "-" + env : null, os.osType(), os.osName(), os.osVersion(), power, agent,
                 trustedLaunch ? "TrustedLaunch" : null, disk, backup, chance(3), !os.windows() && chance(1), locks,

@@ -52,17 +52,27 @@ final class FleetValidator {
             if (s.features() != null) {
                 s.features().forEach((name, state) -> oneOf(state, FEATURE_STATES, at + ".features." + name));
             }
+            if (s.requireFeature() != null && (s.features() == null || s.features().keySet().stream()
+                    .noneMatch(f -> f.equalsIgnoreCase(s.requireFeature())))) {
+                fail(at + ".requireFeature " + s.requireFeature() + " must also be listed in " + at
+                        + ".features (with its state)");
+            }
+            locks(s.locks(), at + ".locks");
+            if (s.resourceGroupLocks() != null) {
+                s.resourceGroupLocks().forEach((rg, levels) -> locks(levels, at + ".resourceGroupLocks." + rg));
+            }
             ThrottleSpec.parse(s.throttle(), source, at + ".throttle");
         }
-        SkuTable skus = SkuTable.of(fleet.skus(), source);
+        // Parsed for its errors only: a VM's size need not be listed (retired sizes exist in real fleets).
+        SkuTable.of(fleet.skus(), source);
         List<VmSpec> vms = fleet.vms() == null ? List.of() : fleet.vms();
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < vms.size(); i++) {
-            validateVm(vms.get(i), "vms[" + i + "]", subs, skus, ids);
+            validateVm(vms.get(i), "vms[" + i + "]", subs, ids);
         }
     }
 
-    private void validateVm(VmSpec vm, String at, Set<String> subs, SkuTable skus, Set<String> ids) {
+    private void validateVm(VmSpec vm, String at, Set<String> subs, Set<String> ids) {
         require(vm.subscription(), at + ".subscription");
         require(vm.resourceGroup(), at + ".resourceGroup");
         require(vm.name(), at + ".name");
@@ -78,9 +88,6 @@ final class FleetValidator {
         if (!vm.name().matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
             fail(at + ".name '" + vm.name() + "' is not a valid VM name");
         }
-        if (skus.find(vm.size(), vm.location()) == null) {
-            fail(at + ".size " + vm.size() + " is not offered in " + vm.location() + " by the fleet's skus");
-        }
         oneOf(vm.osType(), Set.of("Windows", "Linux"), at + ".osType");
         oneOf(vm.powerState(), POWER_STATES, at + ".powerState");
         oneOf(vm.agent(), AGENT_STATES, at + ".agent");
@@ -93,16 +100,13 @@ final class FleetValidator {
                 fail(at + ".osDisk.sizeGb must be 1..32767, not " + d.sizeGb());
             }
             LayoutSpec.parse(d.layout(), source, at + ".osDisk.layout");
+            locks(d.locks(), at + ".osDisk.locks");
         }
         if (vm.backup() != null) {
             oneOf(vm.backup().policyType(), Set.of("Standard", "Enhanced"), at + ".backup.policyType");
             require(vm.backup().policyType(), at + ".backup.policyType");
         }
-        if (vm.locks() != null) {
-            for (int j = 0; j < vm.locks().size(); j++) {
-                oneOf(vm.locks().get(j), LOCKS, at + ".locks[" + j + "]");
-            }
-        }
+        locks(vm.locks(), at + ".locks");
         if (vm.extensions() != null) {
             for (int j = 0; j < vm.extensions().size(); j++) {
                 ExtensionSpec e = vm.extensions().get(j);
@@ -163,6 +167,15 @@ final class FleetValidator {
         }
         if (f.delayMs() != null && (f.delayMs() < 0 || f.delayMs() > 600_000)) {
             fail(at + ".delayMs must be 0..600000");
+        }
+    }
+
+    private void locks(List<String> levels, String at) {
+        if (levels != null) {
+            for (int j = 0; j < levels.size(); j++) {
+                require(levels.get(j), at + "[" + j + "]");
+                oneOf(levels.get(j), LOCKS, at + "[" + j + "]");
+            }
         }
     }
 

@@ -37,9 +37,11 @@ public final class SkuTable {
             if (s.name() == null || s.location() == null) {
                 throw new FleetException(source + ": skus[" + i + "] needs name and location");
             }
-            list.add(new SkuSpec(s.name(), s.location().toLowerCase(Locale.ROOT), s.family(),
+            String location = s.location().toLowerCase(Locale.ROOT);
+            list.add(new SkuSpec(s.name(), location, s.family(),
                     s.capabilities() == null ? Map.of() : s.capabilities(),
-                    s.restrictions() == null ? List.of() : s.restrictions()));
+                    s.restrictions() == null ? List.of()
+                            : s.restrictions().stream().map(r -> r.completedFor(location)).toList()));
         }
         return new SkuTable(list);
     }
@@ -78,10 +80,10 @@ public final class SkuTable {
         if (size.path("trustedLaunchDisabled").asBoolean(false)) {
             caps.put("TrustedLaunchDisabled", "True");
         }
-        List<String> restrictions = new ArrayList<>();
+        List<SkuRestriction> restrictions = new ArrayList<>();
         for (JsonNode r : size.path("restrictedIn")) {
             if (r.asText().equals(location)) {
-                restrictions.add("NotAvailableForSubscription");
+                restrictions.add(SkuRestriction.inLocation("NotAvailableForSubscription", location));
             }
         }
         return new SkuSpec(size.get("name").asText(), location, size.get("family").asText(), caps, restrictions);
@@ -91,8 +93,14 @@ public final class SkuTable {
         return skus;
     }
 
+    /** The size in the location, or null when the location does not offer it (retired sizes are common in old fleets). */
     public SkuSpec find(String name, String location) {
         return byKey.get(key(name, location));
+    }
+
+    /** True when the size is listed in the location and no restriction keeps it from a VM there (and in those zones). */
+    public static boolean deployable(SkuSpec sku, String location, List<String> zones) {
+        return sku != null && sku.restrictions().stream().noneMatch(r -> r.blocks(location, zones));
     }
 
     /** The official script's rule: last HyperVGenerations item is V2 and TrustedLaunchDisabled is not True. */

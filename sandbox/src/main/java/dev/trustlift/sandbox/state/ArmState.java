@@ -37,6 +37,7 @@ public final class ArmState {
     private final Map<String, SnapshotRecord> snapshots = new ConcurrentHashMap<>();
     private final Map<String, RestorePointCollectionRecord> collections = new ConcurrentHashMap<>();
     private final Map<String, ManagedRunCommandRecord> runCommands = new ConcurrentHashMap<>();
+    private final LockBook locks = new LockBook();
 
     public ArmState(Fleet fleet, Path baseDir) {
         this.skus = SkuTable.of(fleet.skus(), "fleet");
@@ -55,7 +56,9 @@ public final class ArmState {
             ThrottleSpec throttle = ThrottleSpec.parse(s.throttle(), "fleet", "subscriptions");
             subscriptions.put(key(s.id()), new SubscriptionRecord(s.id(),
                     s.displayName() == null ? "sandbox-" + s.id().substring(0, Math.min(8, s.id().length())) : s.displayName(),
-                    s.features(), new Throttler(throttle), subFaults.getOrDefault(key(s.id()), List.of())));
+                    s.features(), s.requireFeature(), new Throttler(throttle),
+                    subFaults.getOrDefault(key(s.id()), List.of())));
+            locks.addSubscription(s);
         }
         LayoutResolver layouts = new LayoutResolver(baseDir);
         Random ids = new Random(42);
@@ -68,13 +71,14 @@ public final class ArmState {
                 disk.setSecurityType(vm.securityType());
             }
             vms.put(vm.key(), vm);
+            locks.addVm(spec, disk.id());
             disks.put(key(disk.id()), disk);
             subscriptions.get(key(spec.subscription())).vms().add(vm);
         }
     }
 
     private static DiskRecord osDisk(VmSpec spec, LayoutResolver layouts, String where, Random ids) {
-        OsDiskSpec d = spec.osDisk() == null ? new OsDiskSpec(null, null, null, null, null, null, null, null) : spec.osDisk();
+        OsDiskSpec d = spec.osDisk() == null ? new OsDiskSpec(null, null, null, null, null, null, null, null, null) : spec.osDisk();
         String gen = d.hyperVGeneration() == null ? (spec.securityType() != null && !"Standard".equals(spec.securityType())
                 ? "V2" : "V1") : d.hyperVGeneration();
         int sizeGb = d.sizeGb() == null ? ("Windows".equals(spec.osType()) ? 127 : 30) : d.sizeGb();
@@ -94,6 +98,7 @@ public final class ArmState {
     }
 
     public SkuTable skus() { return skus; }
+    public LockBook locks() { return locks; }
     public Collection<SubscriptionRecord> subscriptions() { return subscriptions.values(); }
 
     public SubscriptionRecord subscription(String id) {

@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A subscription: its preview features (name -> state; absent = the feature does not exist), its
+ * A subscription: its preview features (name -> state; absent = the feature does not exist), the
+ * feature a securityType change still needs (optional), its
  * throttling buckets, its VMs in fleet order (for paging) and the faults of subscription-wide
  * operations that its VMs list.
  */
@@ -19,10 +20,12 @@ public final class SubscriptionRecord {
     private final Throttler throttler;
     private final List<VmRecord> vms = new ArrayList<>();
     private final FaultPlan subscriptionFaults;
+    private final String requiredFeature;
 
-    public SubscriptionRecord(String id, String displayName, Map<String, String> features, Throttler throttler,
-                              List<FaultSpec> subscriptionFaults) {
+    public SubscriptionRecord(String id, String displayName, Map<String, String> features, String requiredFeature,
+                              Throttler throttler, List<FaultSpec> subscriptionFaults) {
         this.id = id;
+        this.requiredFeature = requiredFeature;
         this.displayName = displayName;
         if (features != null) {
             features.forEach((k, v) -> this.features.put(k.toLowerCase(java.util.Locale.ROOT), k + "=" + v));
@@ -36,6 +39,12 @@ public final class SubscriptionRecord {
     public Throttler throttler() { return throttler; }
     public List<VmRecord> vms() { return vms; }
     public FaultPlan subscriptionFaults() { return subscriptionFaults; }
+
+    /**
+     * The feature that must be Registered before a securityType change (a cloud that lags GA),
+     * or null: since GA no feature gates Trusted Launch.
+     */
+    public String requiredFeature() { return requiredFeature; }
 
     /** Feature state by name (case-insensitive), or null when the feature does not exist. */
     public String featureState(String name) {

@@ -4,7 +4,6 @@ import dev.trustlift.sandbox.fleet.VmSpec;
 import dev.trustlift.sandbox.guest.BootJudge.BootOutcome;
 import dev.trustlift.sandbox.guest.GuestState;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -30,6 +29,7 @@ public final class VmRecord {
     private String agent;
     private DiskRecord osDisk;
     private Map<String, String> tags;
+    private boolean hibernation;
     private BootOutcome lastBoot;
     private String pendingOperation;
     private int etag = 1;
@@ -50,6 +50,7 @@ public final class VmRecord {
         this.agent = spec.agent() == null ? "Ready" : spec.agent();
         this.osDisk = osDisk;
         this.tags = spec.tags() == null ? Map.of() : spec.tags();
+        this.hibernation = Boolean.TRUE.equals(spec.hibernation());
     }
 
     public VmSpec spec() { return spec; }
@@ -65,7 +66,6 @@ public final class VmRecord {
     public boolean windows() { return "Windows".equals(spec.osType()); }
     public GuestState guest() { return guest; }
     public FaultPlan faults() { return faults; }
-    public List<String> locks() { return spec.locks() == null ? List.of() : spec.locks(); }
 
     public synchronized String size() { return size; }
     public synchronized String securityType() { return securityType; }
@@ -77,6 +77,7 @@ public final class VmRecord {
     public synchronized DiskRecord osDisk() { return osDisk; }
     public synchronized Map<String, String> tags() { return tags; }
     public synchronized BootOutcome lastBoot() { return lastBoot; }
+    public synchronized boolean hibernation() { return hibernation; }
     public synchronized String pendingOperation() { return pendingOperation; }
     public synchronized int etag() { return etag; }
 
@@ -107,5 +108,6 @@ public final class VmRecord {
     public synchronized void setOsDisk(DiskRecord d) { this.osDisk = d; etag++; }
     public synchronized void setTags(Map<String, String> t) { this.tags = new LinkedHashMap<>(t); etag++; }
     public synchronized void setLastBoot(BootOutcome b) { this.lastBoot = b; }
+    public synchronized void setHibernation(boolean on) { this.hibernation = on; etag++; }
     public synchronized void setPendingOperation(String op) { this.pendingOperation = op; }
 }
