@@ -78,7 +78,8 @@ class SandboxStartTlsTest {
         int code = Main.run(new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8),
                 "sandbox", "start", "--fleet", "demo", "--tls", "--client-secret", "s3cret");
         assertEquals(2, code);
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("Unknown option: '--client-secret'"), err.toString());
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("Unknown options: '--client-secret', 's3cret'")
+                && err.toString(StandardCharsets.UTF_8).contains("Possible solutions: --client-secret-env"), err.toString());
     }
 
     @Test
