@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Help;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,6 +32,12 @@ final class HelpLayout {
                 "--authority-host", "--ca-cert"));
     }
 
+    /**
+     * The commands with enough options to need headings. Others keep picocli's one list: the same
+     * name can mean something else there (generate's --vms is a count, not a scope).
+     */
+    private static final Set<String> GROUPED = Set.of("trustlift discover", "trustlift assess", "trustlift sandbox start");
+
     private static final String OK = "0:done";
     private static final String FAILURE = "1:the tool failed: I/O error, cloud unreachable, access denied (names the"
             + " missing permission), bug";
@@ -54,7 +61,9 @@ final class HelpLayout {
     static void apply(CommandLine cli) {
         CommandSpec spec = cli.getCommandSpec();
         UsageMessageSpec usage = spec.usageMessage();
-        usage.sectionMap().put(UsageMessageSpec.SECTION_KEY_OPTION_LIST, HelpLayout::optionList);
+        if (GROUPED.contains(spec.qualifiedName())) {
+            usage.sectionMap().put(UsageMessageSpec.SECTION_KEY_OPTION_LIST, HelpLayout::optionList);
+        }
         if (usage.exitCodeList().isEmpty()) {
             Map<String, String> codes = new LinkedHashMap<>();
             for (String entry : EXIT_CODES.getOrDefault(spec.qualifiedName(), List.of(OK, FAILURE, USAGE))) {

@@ -58,6 +58,13 @@ class HelpTest {
     }
 
     @Test
+    void smallCommandsKeepOneListWhereANameMeansSomethingElse() {
+        String help = CliRun.of("sandbox", "generate", "--help").out();
+        assertEquals(List.of("Exit codes:"), headings(help), help);
+        assertTrue(help.contains("--vms=N"), help);
+    }
+
+    @Test
     void assessListsItsExitCodes() {
         String help = CliRun.of("assess", "--help").out();
         String codes = help.substring(help.indexOf("Exit codes:"));
