@@ -1,5 +1,6 @@
 package dev.trustlift.cli;
 
+import dev.trustlift.core.cloud.CloudException;
 import dev.trustlift.disk.io.CorruptImageException;
 import java.io.FileNotFoundException;
 import java.nio.file.AccessDeniedException;
@@ -31,10 +32,13 @@ public final class ErrorReporter implements CommandLine.IExecutionExceptionHandl
     static int usageError(CommandLine.ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
         cmd.getErr().println("trustlift: " + ex.getMessage());
+        // picocli's own handler offers "Did you mean" for a mistyped command or option; so do we.
+        CommandLine.UnmatchedArgumentException.printSuggestions(ex, cmd.getErr());
         cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
         return ExitCodes.USAGE;
     }
 
+    /** Usage errors are the user's input; a cloud refusal (403 included) is a failure to act on, exit 1. */
     static int exitCodeFor(Throwable ex) {
         if (ex instanceof UsageException || ex instanceof NoSuchFileException || ex instanceof FileNotFoundException
                 || ex instanceof AccessDeniedException || ex instanceof CorruptImageException) {
@@ -49,6 +53,9 @@ public final class ErrorReporter implements CommandLine.IExecutionExceptionHandl
         }
         if (ex instanceof AccessDeniedException e) {
             return "permission denied: " + e.getFile();
+        }
+        if (ex instanceof CloudException e && MissingPermission.isAccessDenied(e)) {
+            return MissingPermission.describe(e);
         }
         String message = ex.getMessage();
         if (message == null || message.isBlank()) {

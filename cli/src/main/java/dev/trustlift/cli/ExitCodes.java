@@ -12,8 +12,12 @@ public final class ExitCodes {
     public static final int REFUSED = 3;
     /** Some items succeeded and some failed. */
     public static final int PARTIAL = 4;
-    /** A run was interrupted and must be resumed. */
-    public static final int RESUME_NEEDED = 5;
+    /**
+     * A run was interrupted (Ctrl-C, SIGTERM): assess wrote the report of what it had assessed,
+     * marked partial; a run that changes things must be resumed. Not 130: scripts tell "stopped
+     * by a signal, with output" from "killed" by it.
+     */
+    public static final int INTERRUPTED = 5;
 
     private ExitCodes() {
     }

@@ -23,13 +23,28 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private final Terminal terminal;
+
+    Main(Terminal terminal) {
+        this.terminal = terminal;
+    }
+
     public static void main(String[] args) {
-        System.exit(run(System.out, System.err, args));
+        System.exit(run(System.out, System.err, Terminal.ofProcess(), args));
     }
 
     /** Runs one command line and returns its exit code; never calls System.exit. */
     public static int run(PrintStream out, PrintStream err, String... args) {
-        CommandLine cli = new CommandLine(new Main());
+        return run(out, err, Terminal.NONE, args);
+    }
+
+    /** As {@link #run(PrintStream, PrintStream, String...)}, telling whether the streams are terminals. */
+    public static int run(PrintStream out, PrintStream err, Terminal terminal, String... args) {
+        CommandLine cli = new CommandLine(new Main(terminal));
+        HelpLayout.apply(cli);
+        cli.setColorScheme(CommandLine.Help.defaultColorScheme(
+                terminal.stdout() && !ColorOptions.noColor(System.getenv()) ? CommandLine.Help.Ansi.ON
+                        : CommandLine.Help.Ansi.OFF));
         PrintWriter outWriter = new PrintWriter(out, true);
         PrintWriter errWriter = new PrintWriter(err, true);
         cli.setOut(outWriter);
@@ -41,6 +56,11 @@ public final class Main implements Runnable {
         outWriter.flush();
         errWriter.flush();
         return code;
+    }
+
+    /** The terminal facts of the run that {@code spec} (any command's) belongs to. */
+    public static Terminal terminal(CommandLine.Model.CommandSpec spec) {
+        return spec.root().userObject() instanceof Main main ? main.terminal : Terminal.NONE;
     }
 
     @Override

@@ -1,6 +1,9 @@
 package dev.trustlift.cli.assess;
 
+import dev.trustlift.cli.ColorOptions;
 import dev.trustlift.cli.ExitCodes;
+import dev.trustlift.cli.Main;
+import dev.trustlift.cli.progress.ProgressMeter;
 import dev.trustlift.cli.cloud.CloudOptions;
 import dev.trustlift.cli.cloud.ScopeOptions;
 import dev.trustlift.core.assess.AssessmentReport;
@@ -13,12 +16,14 @@ import dev.trustlift.core.cloud.Cloud;
 import dev.trustlift.core.report.TableReport;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -59,6 +64,9 @@ public final class AssessCommand implements Callable<Integer> {
     @Option(names = "--parallel", paramLabel = "N", defaultValue = "8", description = "VMs assessed at once (default 8).")
     int parallel;
 
+    @Mixin
+    ColorOptions color;
+
     @Override
     public Integer call() throws IOException {
         if (parallel < 1 || parallel > 64) {
@@ -68,19 +76,46 @@ public final class AssessCommand implements Callable<Integer> {
         ReportFormat format = ReportFormat.choose(output, outFile);
         Cloud port = cloud.connect();
         List<Target> targets = scope.resolve(port, cloud);
-        AssessmentReport report = new FleetAssessment(new FactsGatherer(port, probeGuest),
-                new Assessor(StandardRules.all()), parallel, Clock.systemUTC()).assess(targets);
+        PrintWriter err = spec.commandLine().getErr();
+        ProgressMeter progress = ProgressMeter.onStderr("assess", err, Main.terminal(spec).stderr());
+        Consumer<AssessmentReport> write = r -> {
+            progress.finish();
+            write(r, format);
+        };
+        AssessmentReport report;
+        try (PartialReportOnInterrupt partial = PartialReportOnInterrupt.install(targets, write, err)) {
+            report = new FleetAssessment(new FactsGatherer(port, probeGuest),
+                    new Assessor(StandardRules.all()), parallel, Clock.systemUTC()).assess(targets, (vm, done, total) -> {
+                        progress.completed(vm, done, total);
+                        partial.completed(vm, done, total);
+                    });
+            if (!partial.finish()) {
+                return ExitCodes.INTERRUPTED;
+            }
+            try {
+                write.accept(report);
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+        }
+        return report.needsAttention() ? ExitCodes.REFUSED : ExitCodes.OK;
+    }
+
+    /** The report to stdout, or to --out with the summary on stdout; colour only on stdout. */
+    private void write(AssessmentReport report, ReportFormat format) {
         PrintWriter out = spec.commandLine().getOut();
-        boolean colour = outFile == null && System.console() != null && System.getenv("NO_COLOR") == null;
-        String rendered = format.render(report, colour);
+        String rendered = format.render(report, outFile == null && color.forStdout());
         if (outFile == null) {
             out.print(rendered);
         } else {
-            Files.writeString(outFile, rendered, StandardCharsets.UTF_8);
+            try {
+                Files.writeString(outFile, rendered, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
             out.println(new TableReport(false).summary(report));
             out.println("report written to " + outFile);
         }
         out.flush();
-        return report.needsAttention() ? ExitCodes.REFUSED : ExitCodes.OK;
     }
 }

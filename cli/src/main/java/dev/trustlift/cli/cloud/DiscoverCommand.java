@@ -3,6 +3,8 @@ package dev.trustlift.cli.cloud;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.trustlift.cli.ExitCodes;
+import dev.trustlift.cli.Main;
+import dev.trustlift.cli.progress.ProgressMeter;
 import dev.trustlift.core.assess.gather.Target;
 import dev.trustlift.core.cloud.Cloud;
 import dev.trustlift.core.discover.DiscoveredVm;
@@ -53,13 +55,16 @@ public final class DiscoverCommand implements Callable<Integer> {
         FleetDiscovery discovery = new FleetDiscovery(port);
         List<DiscoveredVm> vms;
         List<Target> missing = List.of();
+        ProgressMeter progress = ProgressMeter.onStderr("discover", spec.commandLine().getErr(),
+                Main.terminal(spec).stderr());
         if (scope.listsVms()) {
             List<Target> targets = scope.resolve(port, cloud);
             missing = targets.stream().filter(t -> t.vm() == null).toList();
-            vms = discovery.describe(targets.stream().filter(t -> t.vm() != null).map(Target::vm).toList());
+            vms = discovery.describe(targets.stream().filter(t -> t.vm() != null).map(Target::vm).toList(), progress);
         } else {
-            vms = discovery.discover(scope.cloudScope(cloud), graph);
+            vms = discovery.discover(scope.cloudScope(cloud), graph, progress);
         }
+        progress.finish();
         PrintWriter out = spec.commandLine().getOut();
         if (output == Output.json) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)

@@ -64,7 +64,9 @@ public final class ScopeOptions {
         try {
             return new VmResolver(port).fromScope(cloudScope(cloud));
         } catch (CloudException e) {
-            if (e.httpStatus() == 403 || e.isNotFound()) {
+            // A subscription or group that does not exist is bad input; access denied (403) is not
+            // and reaches ErrorReporter, which names the missing permission (exit 1).
+            if (e.isNotFound()) {
                 throw new ParameterException(spec.commandLine(), "cannot list VMs in subscription(s) "
                         + String.join(", ", subscriptions) + (resourceGroup == null ? "" : " / resource group " + resourceGroup)
                         + ": " + e.getMessage());

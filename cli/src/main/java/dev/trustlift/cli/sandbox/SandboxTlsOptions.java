@@ -9,9 +9,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
-/** {@code sandbox start --tls [--cert-out FILE] [--client-secret S]} (docs/sandbox-tls.md). */
+/**
+ * {@code sandbox start --tls [--cert-out FILE] [--client-secret-env NAME]} (docs/sandbox-tls.md). The
+ * secret is read from the named environment variable, never taken on the command line, where
+ * {@code ps} and the shell history would show it.
+ */
 final class SandboxTlsOptions {
 
     @Option(names = "--tls",
@@ -23,21 +28,31 @@ final class SandboxTlsOptions {
             description = "With --tls: write the certificate (PEM) here, for clients to trust (--ca-cert FILE).")
     Path certOut;
 
-    @Option(names = "--client-secret", paramLabel = "S",
-            description = "With --tls: the secret any client id signs in with (default: sandbox).")
-    String clientSecret;
+    @Option(names = "--client-secret-env", paramLabel = "NAME",
+            description = "With --tls: the environment variable holding the secret any client id signs in with"
+                    + " (default: the secret is 'sandbox').")
+    String clientSecretEnv;
 
     SandboxTls settings() {
+        return settings(System.getenv());
+    }
+
+    SandboxTls settings(Map<String, String> environment) {
         if (!enabled) {
-            if (certOut != null || clientSecret != null) {
-                throw new ErrorReporter.UsageException("--cert-out and --client-secret need --tls");
+            if (certOut != null || clientSecretEnv != null) {
+                throw new ErrorReporter.UsageException("--cert-out and --client-secret-env need --tls");
             }
             return SandboxTls.OFF;
         }
-        if (clientSecret != null && clientSecret.isEmpty()) {
-            throw new ErrorReporter.UsageException("--client-secret must not be empty");
+        if (clientSecretEnv == null) {
+            return SandboxTls.on(null);
         }
-        return SandboxTls.on(clientSecret);
+        String secret = environment.get(clientSecretEnv);
+        if (secret == null || secret.isEmpty()) {
+            throw new ErrorReporter.UsageException("--client-secret-env " + clientSecretEnv
+                    + ": that environment variable is not set (or empty)");
+        }
+        return SandboxTls.on(secret);
     }
 
     /** Writes the certificate before the endpoint is printed, so a client that read the endpoint finds it. */
@@ -64,7 +79,7 @@ final class SandboxTlsOptions {
         }
         String pem = certOut != null ? certOut.toString() : "(not written: pass --cert-out FILE)";
         out.println("trustlift sandbox: TLS on; certificate " + pem + "; sign in with AZURE_AUTHORITY_HOST="
-                + server.authorityHost() + " AZURE_TENANT_ID=adfs, any AZURE_CLIENT_ID and the --client-secret"
-                + " (default: sandbox).");
+                + server.authorityHost() + " AZURE_TENANT_ID=adfs, any AZURE_CLIENT_ID and the secret of"
+                + (clientSecretEnv == null ? " 'sandbox' (the default)." : " $" + clientSecretEnv + "."));
     }
 }

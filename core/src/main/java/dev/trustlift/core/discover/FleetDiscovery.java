@@ -6,6 +6,7 @@ import dev.trustlift.core.cloud.CloudScope;
 import dev.trustlift.core.cloud.HyperVGeneration;
 import dev.trustlift.core.cloud.SecurityType;
 import dev.trustlift.core.cloud.Vm;
+import dev.trustlift.core.progress.ProgressListener;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Finds the VMs of a scope and their generation. The VM model has no generation, so it is read
@@ -46,11 +48,23 @@ public final class FleetDiscovery {
 
     /** @param useResourceGraph list through Resource Graph (large scopes) instead of ARM's paged lists */
     public List<DiscoveredVm> discover(CloudScope scope, boolean useResourceGraph) {
-        return describe(useResourceGraph ? cloud.queryVms(scope) : cloud.listVms(scope));
+        return discover(scope, useResourceGraph, ProgressListener.none());
+    }
+
+    /** As {@link #discover(CloudScope, boolean)}, telling {@code listener} of each VM described after the listing. */
+    public List<DiscoveredVm> discover(CloudScope scope, boolean useResourceGraph,
+            ProgressListener<? super DiscoveredVm> listener) {
+        return describe(useResourceGraph ? cloud.queryVms(scope) : cloud.listVms(scope), listener);
     }
 
     /** Generation and security type of VMs already read (e.g. the rows of a --vms file), in their order. */
     public List<DiscoveredVm> describe(List<Vm> vms) {
+        return describe(vms, ProgressListener.none());
+    }
+
+    /** As {@link #describe(List)}, telling {@code listener} of each VM as it is described. */
+    public List<DiscoveredVm> describe(List<Vm> vms, ProgressListener<? super DiscoveredVm> listener) {
+        AtomicInteger done = new AtomicInteger();
         Map<String, List<Integer>> bySubscription = new LinkedHashMap<>();
         for (int i = 0; i < vms.size(); i++) {
             bySubscription.computeIfAbsent(vms.get(i).ref().subscription().toLowerCase(Locale.ROOT),
@@ -71,6 +85,7 @@ public final class FleetDiscovery {
                         Vm vm = vms.get(i);
                         out[i] = new DiscoveredVm(vm.ref().subscription(), vm.ref().resourceGroup(), vm.ref().name(),
                                 vm.location(), vm.size(), vm.osType(), generation(vm), vm.securityType());
+                        listener.completed(out[i], done.incrementAndGet(), vms.size());
                     }
                 }));
             }

@@ -4,6 +4,7 @@ import dev.trustlift.core.assess.AssessmentReport;
 import dev.trustlift.core.assess.Assessor;
 import dev.trustlift.core.assess.VmAssessment;
 import dev.trustlift.core.cloud.CloudException;
+import dev.trustlift.core.progress.ProgressListener;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Assesses many VMs: gathers each VM's facts (guest probes included) on a bounded pool, so slow
@@ -34,6 +36,12 @@ public final class FleetAssessment {
     }
 
     public AssessmentReport assess(List<Target> targets) {
+        return assess(targets, ProgressListener.none());
+    }
+
+    /** As {@link #assess(List)}, telling {@code listener} of each VM as soon as its verdict is known. */
+    public AssessmentReport assess(List<Target> targets, ProgressListener<? super VmAssessment> listener) {
+        AtomicInteger done = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, Math.max(1, targets.size())), r -> {
             Thread t = new Thread(r, "trustlift-assess");
             t.setDaemon(true);
@@ -42,7 +50,11 @@ public final class FleetAssessment {
         try {
             List<Future<VmAssessment>> futures = new ArrayList<>();
             for (Target target : targets) {
-                futures.add(pool.submit(() -> assessOne(target)));
+                futures.add(pool.submit(() -> {
+                    VmAssessment result = assessOne(target);
+                    listener.completed(result, done.incrementAndGet(), targets.size());
+                    return result;
+                }));
             }
             List<VmAssessment> results = new ArrayList<>(targets.size());
             for (Future<VmAssessment> f : futures) {

@@ -1,0 +1,116 @@
+package dev.trustlift.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.Help;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.UsageMessageSpec;
+
+/**
+ * What {@code --help} shows beyond picocli's defaults: options grouped by purpose (scope,
+ * sign-in, output, ...) rather than in one alphabetical list, and each command's exit codes.
+ * Kept in one place so the groups and the codes read the same in every command (the README's
+ * exit code table is the same list).
+ */
+final class HelpLayout {
+
+    /** Headings in the order shown, each with the options (by longest name) it holds. */
+    private static final Map<String, List<String>> GROUPS = new LinkedHashMap<>();
+
+    static {
+        GROUPS.put("Scope (which VMs):", List.of("--subscription", "--resource-group", "--tag", "--vms", "--graph"));
+        GROUPS.put("Assessment:", List.of("--probe-guest", "--no-probe-guest", "--parallel"));
+        GROUPS.put("Output:", List.of("--output", "--out", "--color"));
+        GROUPS.put("Sandbox:", List.of("--fleet", "--port", "--log"));
+        GROUPS.put("Connection:", List.of("--endpoint", "--cloud", "--verbose"));
+        GROUPS.put("Sign-in and TLS:", List.of("--tls", "--cert-out", "--tenant", "--client-id", "--client-secret-env",
+                "--authority-host", "--ca-cert"));
+    }
+
+    /**
+     * The commands with enough options to need headings. Others keep picocli's one list: the same
+     * name can mean something else there (generate's --vms is a count, not a scope).
+     */
+    private static final Set<String> GROUPED = Set.of("trustlift discover", "trustlift assess", "trustlift sandbox start");
+
+    private static final String OK = "0:done";
+    private static final String FAILURE = "1:the tool failed: I/O error, cloud unreachable, access denied (names the"
+            + " missing permission), bug";
+    private static final String USAGE = "2:usage error or unreadable input (bad flags, missing or corrupt file)";
+
+    /** Exit codes by qualified command name; commands not listed get the three every command has. */
+    private static final Map<String, List<String>> EXIT_CODES = Map.of(
+            "trustlift discover", List.of(OK, FAILURE, USAGE, "3:a VM of the --vms file was not found"),
+            "trustlift assess", List.of("0:no VM is BLOCKED or UNKNOWN", FAILURE, USAGE,
+                    "3:a VM is BLOCKED or UNKNOWN (nothing was changed)",
+                    "5:interrupted (Ctrl-C, SIGTERM): the report of the VMs assessed so far was written, marked partial"),
+            "trustlift disk validate", List.of("0:the image can be converted", FAILURE, USAGE,
+                    "3:the image fails validation (the problems are listed)"),
+            "trustlift disk convert", List.of(OK, FAILURE, USAGE, "3:refused: the image cannot be converted; it is unchanged"),
+            "trustlift demo", List.of("0:every step ran (blocked VMs are part of the demo)", FAILURE, USAGE));
+
+    private HelpLayout() {
+    }
+
+    /** Applies the layout to {@code cli} and every subcommand below it. */
+    static void apply(CommandLine cli) {
+        CommandSpec spec = cli.getCommandSpec();
+        UsageMessageSpec usage = spec.usageMessage();
+        if (GROUPED.contains(spec.qualifiedName())) {
+            usage.sectionMap().put(UsageMessageSpec.SECTION_KEY_OPTION_LIST, HelpLayout::optionList);
+        }
+        if (usage.exitCodeList().isEmpty()) {
+            Map<String, String> codes = new LinkedHashMap<>();
+            for (String entry : EXIT_CODES.getOrDefault(spec.qualifiedName(), List.of(OK, FAILURE, USAGE))) {
+                int colon = entry.indexOf(':');
+                codes.put(" " + entry.substring(0, colon), entry.substring(colon + 1));
+            }
+            usage.exitCodeListHeading("%nExit codes:%n");
+            usage.exitCodeList(codes);
+        }
+        cli.getSubcommands().values().stream().distinct().forEach(HelpLayout::apply);
+    }
+
+    /** The options under their headings; options in no group come last, under "Other options:". */
+    static String optionList(Help help) {
+        List<OptionSpec> visible = help.commandSpec().options().stream().filter(o -> !o.hidden()).toList();
+        if (visible.stream().noneMatch(o -> groupOf(o) != null)) {
+            return help.optionList();
+        }
+        StringBuilder out = new StringBuilder();
+        for (Map.Entry<String, List<String>> group : GROUPS.entrySet()) {
+            List<OptionSpec> members = new ArrayList<>();
+            for (String name : group.getValue()) {
+                visible.stream().filter(o -> o.longestName().equals(name)).findFirst().ifPresent(members::add);
+            }
+            section(out, help, group.getKey(), members);
+        }
+        section(out, help, "Other options:", visible.stream().filter(o -> groupOf(o) == null).toList());
+        return out.toString();
+    }
+
+    private static String groupOf(OptionSpec option) {
+        for (Map.Entry<String, List<String>> group : GROUPS.entrySet()) {
+            if (group.getValue().contains(option.longestName())) {
+                return group.getKey();
+            }
+        }
+        return null;
+    }
+
+    private static void section(StringBuilder out, Help help, String heading, List<OptionSpec> options) {
+        if (options.isEmpty()) {
+            return;
+        }
+        Help.Layout layout = help.createDefaultLayout();
+        for (OptionSpec option : options) {
+            layout.addOption(option, help.parameterLabelRenderer());
+        }
+        out.append(System.lineSeparator()).append(heading).append(System.lineSeparator()).append(layout);
+    }
+}
