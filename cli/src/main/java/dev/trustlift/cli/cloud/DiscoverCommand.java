@@ -86,7 +86,7 @@ public final class DiscoverCommand implements Callable<Integer> {
         m.put("location", vm.location());
         m.put("size", vm.size());
         m.put("osType", vm.osType() == null ? null : vm.osType() == dev.trustlift.core.cloud.OsType.WINDOWS ? "Windows" : "Linux");
-        m.put("generation", vm.generation() == null ? null : vm.generation().name());
+        m.put("generation", vm.generation().name());
         m.put("securityType", vm.securityType().armName());
         return m;
     }
@@ -94,7 +94,7 @@ public final class DiscoverCommand implements Callable<Integer> {
     private static void printTable(PrintWriter out, List<DiscoveredVm> vms) {
         String[] header = {"NAME", "RESOURCE GROUP", "LOCATION", "SIZE", "GEN", "SECURITY"};
         List<String[]> rows = vms.stream().map(vm -> new String[] {vm.name(), vm.resourceGroup(), vm.location(),
-                vm.size(), vm.generation() == null ? "?" : vm.generation().name(), vm.securityType().armName()}).toList();
+                vm.size(), vm.generation().name(), vm.securityType().armName()}).toList();
         int[] width = new int[header.length];
         for (int i = 0; i < header.length; i++) {
             width[i] = header[i].length();

@@ -19,6 +19,22 @@ public record SizeName(String family, String version) {
         return new SizeName(m.group(1).toUpperCase(Locale.ROOT), m.group(2) == null ? "" : m.group(2).toLowerCase(Locale.ROOT));
     }
 
+    private static final Pattern CPUS = Pattern.compile("(?:Standard_|Basic_)?[A-Za-z]+(\\d+).*", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * The vCPU count a size name carries (Standard_D4s_v3: 4), for sizes the SKU list no longer
+     * describes; null when the name does not tell. The classic A sizes (A0-A11, Basic_A*) number
+     * their sizes, not their cores, so they tell nothing.
+     */
+    public static Integer vCpuHint(String size) {
+        SizeName name = parse(size);
+        if (name.family().equals("A") && name.version().isEmpty()) {
+            return null;
+        }
+        Matcher m = CPUS.matcher(size == null ? "" : size.trim());
+        return m.matches() ? Integer.valueOf(m.group(1)) : null;
+    }
+
     /** B-series sizes run on CPU credits. */
     public boolean burstable() {
         return family.startsWith("B");
