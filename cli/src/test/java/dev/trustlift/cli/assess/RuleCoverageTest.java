@@ -151,6 +151,27 @@ class RuleCoverageTest {
     }
 
     @Test
+    void tl070NamesTheReplicationItemItReadAndTheVmsCreationTimeAndTl010IsInformation() throws IOException {
+        CliRun r = CliRun.of("assess", "--endpoint", sandbox.endpoint(), "--subscription", SUB1, "--subscription", SUB2,
+                "--output", "json", "--no-probe-guest");
+        Map<String, JsonNode> byRule = new LinkedHashMap<>();
+        for (JsonNode vm : JSON.readTree(r.out()).get("vms")) {
+            for (JsonNode f : vm.get("findings")) {
+                byRule.putIfAbsent(vm.get("name").asText() + " " + f.get("rule").asText(), f);
+            }
+        }
+        JsonNode tl070 = byRule.get("asr TL070");
+        String item = tl070.get("evidence").get("replicationItem").asText();
+        assertTrue(item.contains("/providers/Microsoft.RecoveryServices/vaults/") && item.contains("/replicationProtectedItems/")
+                && item.endsWith("(Protected)"), item);
+        assertTrue(tl070.get("evidence").get("extension").asText().contains("SiteRecovery"), tl070.toString());
+        assertEquals("2024-03-01T09:00:00Z", tl070.get("evidence").get("timeCreated").asText(), "the sandbox's default");
+        JsonNode tl010 = byRule.get("feature-unregistered TL010");
+        assertEquals("INFO", tl010.get("severity").asText());
+        assertEquals("NotRegistered", tl010.get("evidence").get("state").asText());
+    }
+
+    @Test
     void theFleetCoversEveryContractRulePositivelyAndNegatively() throws IOException {
         Set<String> fires = new TreeSet<>();
         Set<String> silent = new TreeSet<>();
