@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trustlift.core.cloud.CloudException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Plain JSON calls over the shared authenticated pipeline, for the few ARM calls with no typed
@@ -39,8 +41,8 @@ final class ArmRest {
      * Every item of an ARM list: the "value" of each page, following nextLink (an absolute URL
      * that already carries the api-version and skip token) until there is none.
      */
-    java.util.List<JsonNode> list(String path, String apiVersion) {
-        java.util.List<JsonNode> out = new java.util.ArrayList<>();
+    List<JsonNode> list(String path, String apiVersion) {
+        List<JsonNode> out = new ArrayList<>();
         JsonNode page = send(HttpMethod.GET, path, apiVersion, null);
         while (true) {
             page.path("value").forEach(out::add);

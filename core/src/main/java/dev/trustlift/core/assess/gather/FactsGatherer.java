@@ -34,8 +34,8 @@ import java.util.regex.Pattern;
 /**
  * Turns the Cloud port's records into {@link VmFacts}, setting every field, reading each fact once:
  * the SKU list once per subscription and location, the preview feature and Site Recovery's
- * replication items once per subscription, the locks once per resource group, and per VM the instance view, extensions (unless the VM list already
- * carried them) and backup status (the disk only when the instance view does not give the
+ * replication items once per subscription, the locks once per resource group, and per VM the
+ * instance view, extensions (unless the VM list already carried them) and backup status (the disk only when the instance view does not give the
  * generation). VMs that will be skipped anyway (Trusted Launch, confidential,
  * excluded by tag) cost no call. Nothing is changed; the read-only guest probe runs on every running
  * VM with a Ready agent unless opted out, and where it cannot run the facts say why (TL008).
