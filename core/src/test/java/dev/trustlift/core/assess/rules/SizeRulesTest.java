@@ -72,10 +72,10 @@ class SizeRulesTest {
 
     @Test
     void tl021RetiredSizeSuggestsFromTheVcpusItsNameCarries() {
-        // Standard_D4_v2 is gone from the fixture's eastus list; its name still says 4 vCPUs.
-        Finding f = tl021.evaluate(Fixtures.windows().size("Standard_D4_v2").build()).orElseThrow();
+        // Standard_F4 (F-series v1) is gone from the fixture's eastus list; its name still says 4 vCPUs.
+        Finding f = tl021.evaluate(Fixtures.windows().size("Standard_F4").build()).orElseThrow();
         assertEquals(Severity.BLOCKER, f.severity());
-        assertEquals("Standard_D4_v2", f.evidence().get("size"));
+        assertEquals("Standard_F4", f.evidence().get("size"));
         assertEquals("not offered in eastus", f.evidence().get("availability"));
         assertEquals(4, f.evidence().get("vCPUs"));
         assertEquals("unknown", f.evidence().get("memoryGB"));
@@ -86,9 +86,9 @@ class SizeRulesTest {
     }
 
     @Test
-    void tl021RetiredClassicSizeHasNoKnownShapeAndSaysSo() {
-        // Classic A4 has 8 cores: its number is not a vCPU count, so nothing is known of its shape.
-        Finding f = tl021.evaluate(Fixtures.windows().size("Standard_A4").build()).orElseThrow();
+    void tl021RetiredNumberedSizeHasNoKnownShapeAndSaysSo() {
+        // Standard_D4_v2 has 8 vCPUs: Dv2 numbers its sizes, so nothing is known of its shape.
+        Finding f = tl021.evaluate(Fixtures.windows().size("Standard_D4_v2").build()).orElseThrow();
         assertEquals("unknown", f.evidence().get("vCPUs"));
         assertEquals(List.of("Standard_F2s_v2", "Standard_D2_v5", "Standard_D2as_v5"), f.suggestions(),
                 "the smallest capable non-burstable sizes, as for any 0-vCPU floor");
@@ -98,7 +98,7 @@ class SizeRulesTest {
     @Test
     void tl021RetiredSizeWithNothingCapableOfferedSaysPickAnotherRegion() {
         SkuCatalog gen1Only = new SkuCatalog("westeurope", List.of(Fixtures.sku("Standard_A2_v2", Fixtures.GEN1, false, 2, 4, false)));
-        Finding f = tl021.evaluate(Fixtures.windows().location("westeurope").size("Standard_D16_v2").skus(gen1Only).build())
+        Finding f = tl021.evaluate(Fixtures.windows().location("westeurope").size("Standard_F16").skus(gen1Only).build())
                 .orElseThrow();
         assertEquals("not offered in westeurope", f.evidence().get("availability"));
         assertTrue(f.suggestions().isEmpty());
