@@ -105,7 +105,10 @@ public final class DiscoverCommand implements Callable<Integer> {
         out.println(format(header, width));
         rows.forEach(row -> out.println(format(row, width)));
         long gen1 = vms.stream().filter(DiscoveredVm::isGen1).count();
-        out.println(vms.size() + " VMs, " + gen1 + " Generation 1");
+        long unknown = vms.stream().filter(vm -> !vm.generation().known()).count();
+        // A VM whose generation nobody could read is neither counted as Gen1 nor hidden.
+        out.println(vms.size() + " VMs, " + gen1 + " Generation 1" + (unknown == 0 ? "" : ", " + unknown
+                + " of unknown generation"));
     }
 
     private static String format(String[] cells, int[] width) {
