@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # trustlift assess on a generated fleet served by the sandbox, through the real Azure adapter.
 # Builds the CLI jar if needed, generates VMS VMs (seed 1) with throttling off ("none"), starts
-# `trustlift sandbox start` on loopback, runs `trustlift assess --output json` over every
-# subscription (no guest probe) with a 1 GiB heap cap and GC logging, and prints the wall time,
+# `trustlift sandbox start` on loopback, runs `trustlift assess --output json --no-probe-guest` (the
+# probe is the default) over every subscription with a 1 GiB heap cap and GC logging, and prints the wall time,
 # the ARM requests per VM (from the sandbox's call log), SKU lists per location, the peak heap,
 # and the time the same requests would take under the "azure" buckets (computed, not run).
 #   bench/assess.sh [VMS=10000] [PARALLEL=16]
@@ -36,7 +36,7 @@ for s in $subs; do sub_args+=(--subscription "$s"); done
 start=$(date +%s.%N)
 set +e
 java -Xmx1g -Xlog:gc,gc+heap+exit:file="$work/gc.log" -jar "$jar" assess --endpoint "$endpoint" "${sub_args[@]}" \
-  --parallel "$parallel" --output json --out "$work/report.json" > "$work/assess.out" 2> "$work/assess.err"
+  --parallel "$parallel" --no-probe-guest --output json --out "$work/report.json" > "$work/assess.out" 2> "$work/assess.err"
 code=$?
 set -e
 end=$(date +%s.%N)

@@ -60,6 +60,7 @@ final class ArmModels {
                 inner.zones(),
                 inner.availabilitySet() == null ? null : inner.availabilitySet().id(),
                 osType(inner, osDisk),
+                // Absent (api-versions before 2025-11-01), null and "Standard" all mean Standard.
                 SecurityType.parse(security == null || security.securityType() == null
                         ? null : security.securityType().toString()),
                 uefi != null && Boolean.TRUE.equals(uefi.secureBootEnabled()),
@@ -76,7 +77,8 @@ final class ArmModels {
                 // ARM lists a VM's extensions as child resources when it has any; without the
                 // list we cannot tell "none" from "not sent", so null makes the caller ask.
                 inner.resources() == null || inner.resources().isEmpty() ? null
-                        : inner.resources().stream().map(ArmModels::extension).toList());
+                        : inner.resources().stream().map(ArmModels::extension).toList(),
+                inner.timeCreated() == null ? null : inner.timeCreated().toInstant());
     }
 
     private static OsType osType(VirtualMachineInner inner, OSDisk osDisk) {

@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trustlift.core.cloud.CloudException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Plain JSON calls over the shared authenticated pipeline, for the few ARM calls with no typed
@@ -32,7 +34,28 @@ final class ArmRest {
     /** @param path an ARM path, with or without the leading slash, without query */
     JsonNode send(HttpMethod method, String path, String apiVersion, JsonNode body) {
         String relative = path.startsWith("/") ? path.substring(1) : path;
-        HttpRequest request = new HttpRequest(method, endpoint + relative + "?api-version=" + apiVersion);
+        return sendTo(method, endpoint + relative + "?api-version=" + apiVersion, path, body);
+    }
+
+    /**
+     * Every item of an ARM list: the "value" of each page, following nextLink (an absolute URL
+     * that already carries the api-version and skip token) until there is none.
+     */
+    List<JsonNode> list(String path, String apiVersion) {
+        List<JsonNode> out = new ArrayList<>();
+        JsonNode page = send(HttpMethod.GET, path, apiVersion, null);
+        while (true) {
+            page.path("value").forEach(out::add);
+            String next = page.path("nextLink").asText("");
+            if (next.isBlank()) {
+                return out;
+            }
+            page = sendTo(HttpMethod.GET, next, path, null);
+        }
+    }
+
+    private JsonNode sendTo(HttpMethod method, String url, String path, JsonNode body) {
+        HttpRequest request = new HttpRequest(method, url);
         request.setHeader(HttpHeaderName.ACCEPT, "application/json");
         if (body != null) {
             request.setHeader(HttpHeaderName.CONTENT_TYPE, "application/json");

@@ -34,6 +34,7 @@ import dev.trustlift.core.cloud.InstanceView;
 import dev.trustlift.core.cloud.OsDisk;
 import dev.trustlift.core.cloud.OsType;
 import dev.trustlift.core.cloud.RateLimits;
+import dev.trustlift.core.cloud.ReplicationProtectedItem;
 import dev.trustlift.core.cloud.ResourceLock;
 import dev.trustlift.core.cloud.ResourceSku;
 import dev.trustlift.core.cloud.RestorePoint;
@@ -197,6 +198,12 @@ public final class AzureCloudAdapter implements Cloud {
     public BackupProtection getBackupProtection(VmRef vm, String location) {
         return ArmErrors.call("get backup status of " + vm, () ->
                 new BackupStatusReader(rest(), policyTypes).read(vm, location));
+    }
+
+    @Override
+    public List<ReplicationProtectedItem> listReplicationProtectedItems(String subscription) {
+        return ArmErrors.call("list Site Recovery replication items of subscription " + subscription,
+                () -> new SiteRecoveryReader(rest()).read(subscription));
     }
 
     @Override

@@ -14,6 +14,7 @@ import dev.trustlift.core.cloud.InstanceView;
 import dev.trustlift.core.cloud.OsType;
 import dev.trustlift.core.cloud.PowerState;
 import dev.trustlift.core.cloud.ScriptResult;
+import dev.trustlift.core.cloud.SecurityType;
 import dev.trustlift.core.cloud.Vm;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
@@ -67,6 +68,23 @@ class ArmModelsTest {
     }
 
     @Test
+    void absentNullAndStandardSecurityTypesAreAllStandard() throws IOException {
+        // api-version 2025-11-01 and later send "Standard"; earlier ones leave securityProfile out.
+        String absent = "{\"id\":\"" + ID + "a\",\"name\":\"a\",\"location\":\"eastus\",\"properties\":{}}";
+        String nullType = "{\"id\":\"" + ID + "n\",\"name\":\"n\",\"location\":\"eastus\","
+                + "\"properties\":{\"securityProfile\":{\"securityType\":null}}}";
+        String standard = "{\"id\":\"" + ID + "s\",\"name\":\"s\",\"location\":\"eastus\","
+                + "\"properties\":{\"securityProfile\":{\"securityType\":\"Standard\"}}}";
+        String trusted = "{\"id\":\"" + ID + "t\",\"name\":\"t\",\"location\":\"eastus\","
+                + "\"properties\":{\"securityProfile\":{\"securityType\":\"TrustedLaunch\"}}}";
+        assertEquals(SecurityType.STANDARD, ArmModels.vm(vm(absent)).securityType(), "absent");
+        assertNull(ArmModels.vm(vm(absent)).timeCreated(), "no timeCreated in the model: unknown");
+        assertEquals(SecurityType.STANDARD, ArmModels.vm(vm(nullType)).securityType(), "null");
+        assertEquals(SecurityType.STANDARD, ArmModels.vm(vm(standard)).securityType(), "Standard");
+        assertEquals(SecurityType.TRUSTED_LAUNCH, ArmModels.vm(vm(trusted)).securityType());
+    }
+
+    @Test
     void ephemeralOsDiskIsFlagged() throws IOException {
         Vm vm = ArmModels.vm(vm("{\"id\":\"" + ID + "eph\",\"name\":\"eph\",\"location\":\"eastus\",\"zones\":[\"2\"],"
                 + "\"properties\":{\"storageProfile\":{\"osDisk\":{\"osType\":\"Windows\",\"createOption\":\"FromImage\","
@@ -88,7 +106,7 @@ class ArmModelsTest {
             assertNull(view.agentStatus());
             assertFalse(view.agentReady());
             assertNull(view.osName());
-            assertNull(view.hyperVGeneration());
+            assertEquals(dev.trustlift.core.cloud.HyperVGeneration.UNKNOWN, view.hyperVGeneration(), "unknown, never V1");
         }
     }
 

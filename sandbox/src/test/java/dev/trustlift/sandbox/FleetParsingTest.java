@@ -51,6 +51,14 @@ class FleetParsingTest {
     }
 
     @Test
+    void timeCreatedIsOptionalAndMustBeAnIsoDateTime() {
+        String dated = rules().replace("\"powerState\": \"running\",", "\"powerState\": \"running\", \"timeCreated\": \"2023-05-04T08:30:00Z\",");
+        assertEquals("2023-05-04T08:30:00Z", Fleet.parse(dated, "f.json").vms().get(0).timeCreated());
+        String msg = fail(rules().replace("\"powerState\": \"running\",", "\"powerState\": \"running\", \"timeCreated\": \"May 2023\","));
+        assertTrue(msg.contains("vms[0].timeCreated 'May 2023' is not an ISO-8601 date-time"), msg);
+    }
+
+    @Test
     void badValuesNameTheField() {
         assertTrue(fail(rules().replace("\"powerState\": \"deallocated\"", "\"powerState\": \"off\"")).contains("vms[1].powerState"));
         assertTrue(fail(rules().replace("\"layout\": \"windows-azure-default\"}", "\"layout\": \"windows-fancy\"}"))

@@ -50,8 +50,13 @@ public final class AssessCommand implements Callable<Integer> {
     @Mixin
     ScopeOptions scope;
 
-    @Option(names = "--probe-guest",
-            description = "Run one read-only probe script per running VM (Run Command) for BitLocker, disk layout and free space.")
+    @Option(names = "--no-probe-guest",
+            description = "Do not run the read-only guest probe (Run Command) that reads BitLocker, disk layout and free "
+                    + "space; those VMs get TL008 \"guest not checked\".")
+    boolean noProbeGuest;
+
+    /** The default since probing became default; still accepted for scripts written before. */
+    @Option(names = "--probe-guest", description = "Probe the guest of every running VM (the default).")
     boolean probeGuest;
 
     @Option(names = "--output", paramLabel = "FORMAT",
@@ -72,6 +77,9 @@ public final class AssessCommand implements Callable<Integer> {
         if (parallel < 1 || parallel > 64) {
             throw new ParameterException(spec.commandLine(), "--parallel must be between 1 and 64, got " + parallel);
         }
+        if (probeGuest && noProbeGuest) {
+            throw new ParameterException(spec.commandLine(), "--probe-guest and --no-probe-guest exclude each other");
+        }
         scope.check(cloud);
         ReportFormat format = ReportFormat.choose(output, outFile);
         Cloud port = cloud.connect();
@@ -84,7 +92,7 @@ public final class AssessCommand implements Callable<Integer> {
         };
         AssessmentReport report;
         try (PartialReportOnInterrupt partial = PartialReportOnInterrupt.install(targets, write, err)) {
-            report = new FleetAssessment(new FactsGatherer(port, probeGuest),
+            report = new FleetAssessment(new FactsGatherer(port, !noProbeGuest),
                     new Assessor(StandardRules.all()), parallel, Clock.systemUTC()).assess(targets, (vm, done, total) -> {
                         progress.completed(vm, done, total);
                         partial.completed(vm, done, total);

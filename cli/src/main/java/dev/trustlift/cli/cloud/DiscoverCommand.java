@@ -91,7 +91,7 @@ public final class DiscoverCommand implements Callable<Integer> {
         m.put("location", vm.location());
         m.put("size", vm.size());
         m.put("osType", vm.osType() == null ? null : vm.osType() == dev.trustlift.core.cloud.OsType.WINDOWS ? "Windows" : "Linux");
-        m.put("generation", vm.generation() == null ? null : vm.generation().name());
+        m.put("generation", vm.generation().name());
         m.put("securityType", vm.securityType().armName());
         return m;
     }
@@ -99,7 +99,7 @@ public final class DiscoverCommand implements Callable<Integer> {
     private static void printTable(PrintWriter out, List<DiscoveredVm> vms) {
         String[] header = {"NAME", "RESOURCE GROUP", "LOCATION", "SIZE", "GEN", "SECURITY"};
         List<String[]> rows = vms.stream().map(vm -> new String[] {vm.name(), vm.resourceGroup(), vm.location(),
-                vm.size(), vm.generation() == null ? "?" : vm.generation().name(), vm.securityType().armName()}).toList();
+                vm.size(), vm.generation().name(), vm.securityType().armName()}).toList();
         int[] width = new int[header.length];
         for (int i = 0; i < header.length; i++) {
             width[i] = header[i].length();
@@ -110,7 +110,10 @@ public final class DiscoverCommand implements Callable<Integer> {
         out.println(format(header, width));
         rows.forEach(row -> out.println(format(row, width)));
         long gen1 = vms.stream().filter(DiscoveredVm::isGen1).count();
-        out.println(vms.size() + " VMs, " + gen1 + " Generation 1");
+        long unknown = vms.stream().filter(vm -> !vm.generation().known()).count();
+        // A VM whose generation nobody could read is neither counted as Gen1 nor hidden.
+        out.println(vms.size() + " VMs, " + gen1 + " Generation 1" + (unknown == 0 ? "" : ", " + unknown
+                + " of unknown generation"));
     }
 
     private static String format(String[] cells, int[] width) {

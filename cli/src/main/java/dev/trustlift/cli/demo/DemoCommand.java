@@ -51,8 +51,8 @@ public final class DemoCommand implements Callable<Integer> {
             heading(out, "trustlift discover --endpoint " + endpoint + " --subscription " + subscriptions);
             int discovered = root.execute("discover", "--endpoint", endpoint, "--subscription", subscriptions);
             List<String> assess = new ArrayList<>(List.of("assess", "--endpoint", endpoint, "--subscription", subscriptions));
-            if (!noProbe) {
-                assess.add("--probe-guest");
+            if (noProbe) {
+                assess.add("--no-probe-guest");
             }
             heading(out, "trustlift " + String.join(" ", assess));
             int assessed = root.execute(assess.toArray(String[]::new));

@@ -80,7 +80,25 @@ class AssessCommandTest {
         assertEquals("SKIPPED", vms.get("lab01").get("verdict").asText());
         assertTrue(rules(vms.get("bk01")).contains("TL050"), vms.get("bk01").toString());
         assertTrue(rules(vms.get("lock01")).contains("TL110"), vms.get("lock01").toString());
-        assertEquals(2, report.get("summary").get("READY").asInt(), "web01, and four01 whose problems need the probe");
+        assertEquals("BLOCKED", vms.get("four01").get("verdict").asText(), "the default probe finds BitLocker and the layout");
+        assertEquals(1, report.get("summary").get("READY").asInt(), "web01");
+        assertTrue(vms.get("web01").get("guestChecked").asBoolean(), vms.get("web01").toString());
+        assertFalse(vms.get("stopped01").get("guestChecked").asBoolean(), vms.get("stopped01").toString());
+    }
+
+    @Test
+    void noProbeGuestSaysSoInTheSummaryAndBothProbeFlagsAreAUsageError() throws Exception {
+        Path vms = dir.resolve("web01.txt");
+        Files.writeString(vms, "/subscriptions/" + SUB + "/resourceGroups/rg-app/providers/Microsoft.Compute/virtualMachines/web01\n");
+        CliRun r = CliRun.of("assess", "--endpoint", sandbox.endpoint(), "--subscription", SUB, "--vms", vms.toString(),
+                "--no-probe-guest");
+        assertEquals(0, r.exitCode(), "TL008 is a warning: " + r.err() + r.out());
+        assertTrue(r.out().contains("TL008"), r.out());
+        assertTrue(r.out().strip().endsWith("; guest not checked on 1 VM (TL008)"), r.out());
+        CliRun both = CliRun.of("assess", "--endpoint", sandbox.endpoint(), "--subscription", SUB, "--probe-guest",
+                "--no-probe-guest");
+        assertEquals(2, both.exitCode(), both.err());
+        assertTrue(both.err().contains("--probe-guest and --no-probe-guest exclude each other"), both.err());
     }
 
     @Test
@@ -140,7 +158,7 @@ class AssessCommandTest {
         assertTrue(r.out().startsWith("VM "), r.out());
         assertFalse(r.out().contains("\u001b["), "no colour when not a terminal");
         assertTrue(r.out().strip().endsWith("2 VMs: 1 READY, 0 READY_WITH_FIXES, 0 BLOCKED, 1 ALREADY_TRUSTED_LAUNCH, 0 SKIPPED, "
-                + "0 UNKNOWN"), r.out());
+                + "0 UNKNOWN; guest not checked on 0 VMs (TL008)"), r.out());
     }
 
     @Test

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The rule-coverage fleet (fleets/rules-coverage.json) assessed end to end through the real Azure
- * adapter against the sandbox, with and without the guest probe, checked VM by VM against
+ * adapter against the sandbox, with the guest probe (the default) and with --no-probe-guest, checked VM by VM against
  * fleets/rules-coverage.expected, which was written by hand from the fleet's intent (each VM is
  * built to trip specific rules), not from this tool's output.
  */
@@ -36,7 +36,7 @@ class RuleCoverageTest {
     static final String SUB1 = "11111111-1111-1111-1111-111111111111";
     static final String SUB2 = "22222222-2222-2222-2222-222222222222";
     /** Every rule id of contracts/assessment.md. */
-    static final List<String> CONTRACT_RULES = List.of("TL001", "TL002", "TL003", "TL010", "TL020", "TL021", "TL030",
+    static final List<String> CONTRACT_RULES = List.of("TL001", "TL002", "TL003", "TL008", "TL010", "TL020", "TL021", "TL030",
             "TL031", "TL032", "TL040", "TL041", "TL050", "TL060", "TL061", "TL070", "TL080", "TL081", "TL082", "TL083",
             "TL090", "TL091", "TL092", "TL093", "TL100", "TL101", "TL110", "TL120", "TL130");
     /** Verdicts that the model alone decides; those VMs are not checked against the other rules. */
@@ -46,7 +46,8 @@ class RuleCoverageTest {
 
     static SandboxServer sandbox;
 
-    record Expected(String verdict, List<String> rules, String probedVerdict, List<String> probedRules) {
+    /** By default (probed) and with --no-probe-guest. */
+    record Expected(String probedVerdict, List<String> probedRules, String verdict, List<String> rules) {
     }
 
     @BeforeAll
@@ -65,7 +66,7 @@ class RuleCoverageTest {
         }
     }
 
-    /** vm -> expectations; lines are "name | verdict rules... | verdict rules..." (without, with --probe-guest). */
+    /** vm -> expectations; lines are "name | verdict rules... | verdict rules..." (by default, with --no-probe-guest). */
     static Map<String, Expected> expected() throws IOException {
         Map<String, Expected> out = new LinkedHashMap<>();
         for (String line : resource("/fleets/rules-coverage.expected").lines().toList()) {
@@ -73,10 +74,10 @@ class RuleCoverageTest {
                 continue;
             }
             String[] cols = line.split("\\|");
-            List<String> plain = List.of(cols[1].trim().split("\\s+"));
-            List<String> probed = List.of(cols[2].trim().split("\\s+"));
-            out.put(cols[0].trim(), new Expected(plain.get(0), sorted(plain.subList(1, plain.size())), probed.get(0),
-                    sorted(probed.subList(1, probed.size()))));
+            List<String> probed = List.of(cols[1].trim().split("\\s+"));
+            List<String> plain = List.of(cols[2].trim().split("\\s+"));
+            out.put(cols[0].trim(), new Expected(probed.get(0), sorted(probed.subList(1, probed.size())), plain.get(0),
+                    sorted(plain.subList(1, plain.size()))));
         }
         return out;
     }
@@ -92,7 +93,7 @@ class RuleCoverageTest {
         }
     }
 
-    /** The rules that fired: findings that merely say a guest fact was not probed do not count. */
+    /** The rules that fired per VM; each VM's guestChecked must agree with its TL008. */
     static Map<String, Outcome> assess(String... extra) throws IOException {
         List<String> args = new ArrayList<>(List.of("assess", "--endpoint", sandbox.endpoint(), "--subscription", SUB1,
                 "--subscription", SUB2, "--output", "json"));
@@ -102,8 +103,9 @@ class RuleCoverageTest {
         Map<String, Outcome> m = new LinkedHashMap<>();
         for (JsonNode vm : JSON.readTree(r.out()).get("vms")) {
             List<String> rules = StreamSupport.stream(vm.get("findings").spliterator(), false)
-                    .filter(f -> !f.path("evidence").has("guestProbe"))
                     .map(f -> f.get("rule").asText()).toList();
+            assertTrue(vm.get("guestChecked").isBoolean(), vm.toString());
+            assertEquals(!rules.contains("TL008"), vm.get("guestChecked").asBoolean(), vm.get("name") + ": guestChecked vs TL008");
             m.put(vm.get("name").asText(), new Outcome(vm.get("verdict").asText(), sorted(rules)));
         }
         return m;
@@ -120,17 +122,53 @@ class RuleCoverageTest {
             }
         }
         assertEquals(expected.keySet(), actual.keySet(), "the report covers exactly the fleet's VMs");
-        assertTrue(wrong.isEmpty(), (probed ? "with" : "without") + " --probe-guest:\n" + String.join("\n", wrong));
+        assertTrue(wrong.isEmpty(), (probed ? "by default" : "with --no-probe-guest") + ":\n" + String.join("\n", wrong));
     }
 
     @Test
-    void everyVmWithoutTheProbe() throws IOException {
-        compare(expected(), assess(), false);
+    void everyVmByDefaultProbesTheGuest() throws IOException {
+        compare(expected(), assess(), true);
     }
 
     @Test
-    void everyVmWithTheProbe() throws IOException {
+    void theOldProbeFlagIsStillAcceptedAndMeansTheDefault() throws IOException {
         compare(expected(), assess("--probe-guest"), true);
+    }
+
+    @Test
+    void everyVmWithoutTheProbeClaimsNoGuestCheck() throws IOException {
+        compare(expected(), assess("--no-probe-guest"), false);
+    }
+
+    @Test
+    void unprobedBitLockerAndFourPartitionVmsAreReadyOnlyWithTl008() throws IOException {
+        Map<String, Outcome> plain = assess("--no-probe-guest");
+        Map<String, Outcome> probed = assess();
+        for (String vm : List.of("bitlocker", "four-partitions")) {
+            assertEquals("BLOCKED", probed.get(vm).verdict(), vm);
+            assertEquals(new Outcome("READY", List.of("TL008")), plain.get(vm), vm);
+        }
+    }
+
+    @Test
+    void tl070NamesTheReplicationItemItReadAndTheVmsCreationTimeAndTl010IsInformation() throws IOException {
+        CliRun r = CliRun.of("assess", "--endpoint", sandbox.endpoint(), "--subscription", SUB1, "--subscription", SUB2,
+                "--output", "json", "--no-probe-guest");
+        Map<String, JsonNode> byRule = new LinkedHashMap<>();
+        for (JsonNode vm : JSON.readTree(r.out()).get("vms")) {
+            for (JsonNode f : vm.get("findings")) {
+                byRule.putIfAbsent(vm.get("name").asText() + " " + f.get("rule").asText(), f);
+            }
+        }
+        JsonNode tl070 = byRule.get("asr TL070");
+        String item = tl070.get("evidence").get("replicationItem").asText();
+        assertTrue(item.contains("/providers/Microsoft.RecoveryServices/vaults/") && item.contains("/replicationProtectedItems/")
+                && item.endsWith("(Protected)"), item);
+        assertTrue(tl070.get("evidence").get("extension").asText().contains("SiteRecovery"), tl070.toString());
+        assertEquals("2024-03-01T09:00:00Z", tl070.get("evidence").get("timeCreated").asText(), "the sandbox's default");
+        JsonNode tl010 = byRule.get("feature-unregistered TL010");
+        assertEquals("INFO", tl010.get("severity").asText());
+        assertEquals("NotRegistered", tl010.get("evidence").get("state").asText());
     }
 
     @Test
@@ -151,16 +189,19 @@ class RuleCoverageTest {
         assertEquals(CONTRACT_RULES, List.copyOf(silent), "rules that stay silent on some checked VM");
     }
 
-    /** ARM requests per assessed VM, counted from the sandbox's own call log. */
+    /** ARM requests per assessed VM without the probe, counted from the sandbox's own call log. */
     @Test
     void atMostFourArmRequestsPerVmBesidesSkuListsAndFeatures() throws Exception {
         int before = calls().size();
-        Map<String, Outcome> report = assess();
+        Map<String, Outcome> report = assess("--no-probe-guest");
         List<JsonNode> all = calls();
         List<JsonNode> made = all.subList(before, all.size());
         long skuLists = made.stream().filter(c -> c.path("path").asText().endsWith("/skus")).count();
         long features = made.stream().filter(c -> c.path("path").asText().contains("/features/")).count();
-        long perVm = made.size() - skuLists - features;
+        long vaults = made.stream().filter(c -> c.path("path").asText().endsWith("/Microsoft.RecoveryServices/vaults")).count();
+        long replication = made.stream().filter(c -> c.path("path").asText().endsWith("/replicationProtectedItems")).count();
+        assertEquals(2, vaults, "Site Recovery's vaults listed once per subscription");
+        long perVm = made.size() - skuLists - features - vaults - replication;
         assertTrue(skuLists <= 3, "one SKU list per subscription and location (eastus, westeurope; two subscriptions): "
                 + skuLists);
         assertEquals(2, features, "one feature read per subscription");

@@ -44,6 +44,12 @@ class DiscoverCommandTest {
         String tl = example("VirtualMachine_Create_WithUefiSettings.json")
                 .replace("virtualMachines/myVM", "virtualMachines/tlVM").replace("\"name\":\"myVM\"", "\"name\":\"tlVM\"");
         String disk = example("Disk_Get.json");
+        // api-version 2025-11-01 and later name a VM without a security type "Standard"; its disk
+        // (an old attached VHD copy, say) does not say its generation, nor does the instance view.
+        String standard = gen1.replace("virtualMachines/myVM", "virtualMachines/stdVM").replace("\"name\":\"myVM\"", "\"name\":\"stdVM\"")
+                .replace("disks/myOsDisk", "disks/stdOsDisk")
+                .replace("\"properties\":{", "\"properties\":{\"securityProfile\":{\"securityType\":\"Standard\"},");
+        String silentDisk = disk.replace("\"hyperVGeneration\":\"V1\",", "").replace("myOsDisk", "stdOsDisk");
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
             String path = exchange.getRequestURI().getPath();
@@ -51,9 +57,13 @@ class DiscoverCommandTest {
             String body;
             int status = 200;
             if (path.equals("/subscriptions/" + SUB + "/providers/Microsoft.Compute/virtualMachines")) {
-                body = "{\"value\":[" + gen1 + "," + tl + "]}";
+                body = "{\"value\":[" + gen1 + "," + tl + "," + standard + "]}";
             } else if (path.equals("/subscriptions/" + SUB + "/resourceGroups/myResourceGroup/providers/Microsoft.Compute/disks/myOsDisk")) {
                 body = disk;
+            } else if (path.equals("/subscriptions/" + SUB + "/resourceGroups/myResourceGroup/providers/Microsoft.Compute/disks/stdOsDisk")) {
+                body = silentDisk;
+            } else if (path.equals("/subscriptions/" + SUB + "/resourceGroups/myResourceGroup/providers/Microsoft.Compute/virtualMachines/stdVM/instanceView")) {
+                body = "{\"statuses\":[{\"code\":\"PowerState/deallocated\"}]}";
             } else if (path.startsWith("/subscriptions/22222222-")) {
                 status = 409;
                 body = "{\"error\":{\"code\":\"OperationNotAllowed\",\"message\":\"subscription is disabled\"}}";
@@ -85,7 +95,7 @@ class DiscoverCommandTest {
         CliRun r = CliRun.of("discover", "--endpoint", endpoint(), "--subscription", SUB, "--output", "json");
         assertEquals(0, r.exitCode(), r.err());
         JsonNode vms = JSON.readTree(r.out());
-        assertEquals(2, vms.size(), r.out());
+        assertEquals(3, vms.size(), r.out());
         JsonNode gen1 = vms.get(0);
         assertEquals("myVM", gen1.path("name").asText());
         assertEquals("myResourceGroup", gen1.path("resourceGroup").asText());
@@ -98,6 +108,10 @@ class DiscoverCommandTest {
         assertEquals("V2", tl.path("generation").asText());
         assertEquals("TrustedLaunch", tl.path("securityType").asText());
         assertTrue(calls.contains("GET /subscriptions/" + SUB + "/resourceGroups/myResourceGroup/providers/Microsoft.Compute/disks/myOsDisk"));
+        JsonNode standard = vms.get(2);
+        assertEquals("stdVM", standard.path("name").asText());
+        assertEquals("Standard", standard.path("securityType").asText(), "\"Standard\" is Standard, not Trusted Launch");
+        assertEquals("UNKNOWN", standard.path("generation").asText(), "neither disk nor instance view says: unknown, never V1");
     }
 
     @Test
@@ -107,7 +121,7 @@ class DiscoverCommandTest {
         List<String> lines = r.out().lines().toList();
         assertTrue(lines.get(0).startsWith("NAME"), r.out());
         assertTrue(lines.get(1).matches("myVM +myResourceGroup +West US +Standard_DS3_v2 +V1 +Standard"), lines.get(1));
-        assertEquals("2 VMs, 1 Generation 1", lines.get(lines.size() - 1));
+        assertEquals("3 VMs, 1 Generation 1, 1 of unknown generation", lines.get(lines.size() - 1));
     }
 
     @Test

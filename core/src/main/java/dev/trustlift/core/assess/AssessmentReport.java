@@ -27,6 +27,11 @@ public record AssessmentReport(Instant generatedAt, Map<Verdict, Integer> summar
         return new AssessmentReport(generatedAt, counts, vms);
     }
 
+    /** VMs assessed whose guest was not checked (TL008): their verdict claims nothing about the guest. */
+    public long guestNotChecked() {
+        return vms.stream().filter(vm -> vm.verdict() != Verdict.UNKNOWN && !vm.guestChecked()).count();
+    }
+
     /** True when any VM needs a person (BLOCKED) or could not be judged (UNKNOWN): exit code 3. */
     public boolean needsAttention() {
         return summary.get(Verdict.BLOCKED) > 0 || summary.get(Verdict.UNKNOWN) > 0;

@@ -29,6 +29,7 @@ public final class Assessor {
         this.checks = rules.stream().filter(r -> r.forcedVerdict().isEmpty()).toList();
     }
 
+    /** @throws RuleFailure when a rule throws: a tool failure, not a verdict on the VM */
     public VmAssessment assess(VmFacts facts) {
         List<Finding> gateFindings = new ArrayList<>();
         Verdict forced = null;
@@ -37,7 +38,7 @@ public final class Assessor {
             try {
                 f = gate.evaluate(facts);
             } catch (RuntimeException e) {
-                return ruleFailed(facts.ref(), gate, e);
+                throw new RuleFailure(gate.id(), facts.ref(), e);
             }
             if (f.isPresent()) {
                 gateFindings.add(f.get());
@@ -53,13 +54,13 @@ public final class Assessor {
             try {
                 check.evaluate(facts).ifPresent(findings::add);
             } catch (RuntimeException e) {
-                return ruleFailed(facts.ref(), check, e);
+                throw new RuleFailure(check.id(), facts.ref(), e);
             }
         }
         return new VmAssessment(facts.ref(), verdictOf(findings), sorted(findings));
     }
 
-    /** The verdict of a VM that could not be assessed (access denied, VM vanished, probe failed). */
+    /** The verdict of a VM that could not be assessed (access denied, VM vanished). */
     public static VmAssessment unassessable(VmRef vm, String reason) {
         Finding f = Finding.of(NOT_ASSESSED, Severity.WARNING, "could not be assessed: " + reason)
                 .evidence("vm", vm.id())
@@ -76,11 +77,6 @@ public final class Assessor {
             return Verdict.READY_WITH_FIXES;
         }
         return Verdict.READY;
-    }
-
-    private static VmAssessment ruleFailed(VmRef vm, Rule rule, RuntimeException e) {
-        return unassessable(vm, "rule " + rule.id() + " failed on these facts (" + e.getClass().getSimpleName()
-                + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
     }
 
     private static List<Finding> sorted(List<Finding> findings) {

@@ -34,6 +34,17 @@ public final class SizeAdvisor {
                 .toList();
     }
 
+    /**
+     * Suggestions for a size the location's SKU list does not offer (retired sizes), so its vCPUs
+     * and memory are not in the list: the vCPU count its name carries is the floor when there is
+     * one, memory is unknown (no floor), and premium storage is not assumed.
+     */
+    public List<Sku> suggestForUnlisted(String size, String location, SkuCatalog catalog) {
+        Integer cpus = SizeName.vCpuHint(size);
+        Sku known = new Sku(size, location, java.util.Set.of(), false, cpus == null ? 0 : cpus, 0, "x64", false, null);
+        return suggest(known, catalog);
+    }
+
     /** Relative growth in vCPUs plus relative growth in memory: 0 for an identical shape. */
     private static double distance(Sku current, Sku candidate) {
         double cpu = (candidate.vCpus() - current.vCpus()) / (double) Math.max(1, current.vCpus());

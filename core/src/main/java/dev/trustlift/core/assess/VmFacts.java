@@ -4,14 +4,16 @@ import dev.trustlift.core.cloud.VmRef;
 import dev.trustlift.core.cloud.OsType;
 import dev.trustlift.core.cloud.PowerState;
 import dev.trustlift.core.cloud.SecurityType;
-import dev.trustlift.core.cloud.HyperVGeneration;
 import dev.trustlift.core.cloud.BackupProtection;
 import dev.trustlift.core.cloud.FeatureState;
 import dev.trustlift.core.cloud.Extension;
+import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Everything the rules know about one VM, gathered once and shared by all rules: no rule makes
@@ -21,20 +23,21 @@ import java.util.Optional;
  * @param osName instance view osName, null when the agent does not report it
  * @param osVersion instance view osVersion, null when unknown
  * @param backup Azure Backup's view of the VM (isProtected false when not protected)
- * @param siteRecovery whether Azure Site Recovery replicates the VM (replication item found)
+ * @param siteRecovery what Site Recovery's vaults say about the VM (replicated, not, or unreadable)
  * @param migrationFeature Microsoft.Compute/Gen1ToTLMigrationPreview in the subscription; null when the
  *     feature does not exist there
  * @param skus the location's SKU list, shared by every VM there; null when it could not be read
  * @param guest the guest probe's result; null when not probed (see guestNote)
- * @param guestNote why guest facts are missing ("--probe-guest not given", "probe failed: ...")
+ * @param guestNote why guest facts are missing ("--no-probe-guest given", "probe failed: ...")
  * @param secureBootPlanned the VM list's enableSecureBoot for this VM; null when the list does not say
+ * @param timeCreated the VM model's properties.timeCreated; null when ARM did not say
  */
 public record VmFacts(VmRef ref, String location, String size, OsType osType, String osName, String osVersion,
                       PowerState powerState, AgentStatus agent, SecurityType securityType, OsDiskFacts osDisk,
-                      List<Extension> extensions, BackupProtection backup, boolean siteRecovery, boolean hibernation,
-                      List<LockFact> locks, Map<String, String> tags, Placement placement,
+                      List<Extension> extensions, BackupProtection backup, SiteRecoveryFacts siteRecovery,
+                      boolean hibernation, List<LockFact> locks, Map<String, String> tags, Placement placement,
                       FeatureState migrationFeature, SkuCatalog skus, GuestFacts guest, String guestNote,
-                      Boolean secureBootPlanned) {
+                      Boolean secureBootPlanned, Instant timeCreated) {
 
     public static final String MIGRATION_FEATURE = "Microsoft.Compute/Gen1ToTLMigrationPreview";
 
@@ -45,6 +48,7 @@ public record VmFacts(VmRef ref, String location, String size, OsType osType, St
         Objects.requireNonNull(agent, "agent");
         Objects.requireNonNull(securityType, "securityType");
         Objects.requireNonNull(osDisk, "osDisk");
+        Objects.requireNonNull(siteRecovery, "siteRecovery");
         extensions = List.copyOf(extensions);
         locks = List.copyOf(locks);
         tags = Map.copyOf(tags);
@@ -74,61 +78,79 @@ public record VmFacts(VmRef ref, String location, String size, OsType osType, St
         return new Builder(ref);
     }
 
-    /** Named steps for a 21-field record; defaults describe a running Gen1 Windows VM with nothing special. */
+    /**
+     * Named steps for a 23-field record. It has no defaults: build() refuses facts whose gatherer
+     * forgot one (a default here would be a fact nobody read). Tests keep their defaults in a
+     * test fixture.
+     */
     public static final class Builder {
+        private static final List<String> FIELDS = List.of("location", "size", "osType", "os", "powerState", "agent",
+                "securityType", "osDisk", "extensions", "backup", "siteRecovery", "hibernation", "locks", "tags",
+                "placement", "migrationFeature", "skus", "guest", "secureBootPlanned", "timeCreated");
         private final VmRef ref;
-        private String location = "eastus";
-        private String size = "Standard_D2s_v5";
-        private OsType osType = OsType.WINDOWS;
+        private final Set<String> set = new HashSet<>();
+        private String location;
+        private String size;
+        private OsType osType;
         private String osName;
         private String osVersion;
-        private PowerState powerState = PowerState.RUNNING;
-        private AgentStatus agent = AgentStatus.READY;
-        private SecurityType securityType = SecurityType.STANDARD;
+        private PowerState powerState;
+        private AgentStatus agent;
+        private SecurityType securityType;
         private OsDiskFacts osDisk;
-        private List<Extension> extensions = List.of();
-        private BackupProtection backup = BackupProtection.notProtected();
-        private boolean siteRecovery;
+        private List<Extension> extensions;
+        private BackupProtection backup;
+        private SiteRecoveryFacts siteRecovery;
         private boolean hibernation;
-        private List<LockFact> locks = List.of();
-        private Map<String, String> tags = Map.of();
-        private Placement placement = Placement.REGIONAL;
+        private List<LockFact> locks;
+        private Map<String, String> tags;
+        private Placement placement;
         private FeatureState migrationFeature;
         private SkuCatalog skus;
         private GuestFacts guest;
-        private String guestNote = "--probe-guest not given";
+        private String guestNote;
         private Boolean secureBootPlanned;
+        private Instant timeCreated;
 
         private Builder(VmRef ref) {
-            this.ref = ref;
-            this.osDisk = new OsDiskFacts(ref.name() + "-os", true, false, HyperVGeneration.V1, DiskEncryption.NONE, null, 127);
+            this.ref = Objects.requireNonNull(ref, "ref");
         }
 
-        public Builder location(String v) { location = v; return this; }
-        public Builder size(String v) { size = v; return this; }
-        public Builder osType(OsType v) { osType = v; return this; }
-        public Builder os(String name, String version) { osName = name; osVersion = version; return this; }
-        public Builder powerState(PowerState v) { powerState = v; return this; }
-        public Builder agent(AgentStatus v) { agent = v; return this; }
-        public Builder securityType(SecurityType v) { securityType = v; return this; }
-        public Builder osDisk(OsDiskFacts v) { osDisk = v; return this; }
-        public Builder extensions(List<Extension> v) { extensions = v; return this; }
-        public Builder backup(BackupProtection v) { backup = v; return this; }
-        public Builder siteRecovery(boolean v) { siteRecovery = v; return this; }
-        public Builder hibernation(boolean v) { hibernation = v; return this; }
-        public Builder locks(List<LockFact> v) { locks = v; return this; }
-        public Builder tags(Map<String, String> v) { tags = v; return this; }
-        public Builder placement(Placement v) { placement = v; return this; }
-        public Builder migrationFeature(FeatureState v) { migrationFeature = v; return this; }
-        public Builder skus(SkuCatalog v) { skus = v; return this; }
-        public Builder guest(GuestFacts v) { guest = v; guestNote = null; return this; }
-        public Builder guestNotProbed(String why) { guest = null; guestNote = why; return this; }
-        public Builder secureBootPlanned(Boolean v) { secureBootPlanned = v; return this; }
+        private Builder mark(String field) {
+            set.add(field);
+            return this;
+        }
+
+        public Builder location(String v) { location = v; return mark("location"); }
+        public Builder size(String v) { size = v; return mark("size"); }
+        public Builder osType(OsType v) { osType = v; return mark("osType"); }
+        public Builder os(String name, String version) { osName = name; osVersion = version; return mark("os"); }
+        public Builder powerState(PowerState v) { powerState = v; return mark("powerState"); }
+        public Builder agent(AgentStatus v) { agent = v; return mark("agent"); }
+        public Builder securityType(SecurityType v) { securityType = v; return mark("securityType"); }
+        public Builder osDisk(OsDiskFacts v) { osDisk = v; return mark("osDisk"); }
+        public Builder extensions(List<Extension> v) { extensions = v; return mark("extensions"); }
+        public Builder backup(BackupProtection v) { backup = v; return mark("backup"); }
+        public Builder siteRecovery(SiteRecoveryFacts v) { siteRecovery = v; return mark("siteRecovery"); }
+        public Builder hibernation(boolean v) { hibernation = v; return mark("hibernation"); }
+        public Builder locks(List<LockFact> v) { locks = v; return mark("locks"); }
+        public Builder tags(Map<String, String> v) { tags = v; return mark("tags"); }
+        public Builder placement(Placement v) { placement = v; return mark("placement"); }
+        public Builder migrationFeature(FeatureState v) { migrationFeature = v; return mark("migrationFeature"); }
+        public Builder skus(SkuCatalog v) { skus = v; return mark("skus"); }
+        public Builder guest(GuestFacts v) { guest = v; guestNote = null; return mark("guest"); }
+        public Builder guestNotProbed(String why) { guest = null; guestNote = Objects.requireNonNull(why, "why"); return mark("guest"); }
+        public Builder secureBootPlanned(Boolean v) { secureBootPlanned = v; return mark("secureBootPlanned"); }
+        public Builder timeCreated(Instant v) { timeCreated = v; return mark("timeCreated"); }
 
         public VmFacts build() {
+            List<String> missing = FIELDS.stream().filter(f -> !set.contains(f)).toList();
+            if (!missing.isEmpty()) {
+                throw new IllegalStateException("facts of " + ref.id() + " lack " + String.join(", ", missing));
+            }
             return new VmFacts(ref, location, size, osType, osName, osVersion, powerState, agent, securityType, osDisk,
                     extensions, backup, siteRecovery, hibernation, locks, tags, placement, migrationFeature, skus, guest,
-                    guestNote, secureBootPlanned);
+                    guestNote, secureBootPlanned, timeCreated);
         }
     }
 }

@@ -43,6 +43,12 @@ public interface Cloud {
 
     BackupProtection getBackupProtection(VmRef vm, String location);
 
+    /**
+     * Every replication protected item (Azure Site Recovery) of every Recovery Services vault in the
+     * subscription: one listing answers for all its VMs, matched by {@link ReplicationProtectedItem#protectedVmId()}.
+     */
+    List<ReplicationProtectedItem> listReplicationProtectedItems(String subscription);
+
     /** Locks that apply to the VM: on the VM itself and on its resource group. */
     List<ResourceLock> findLocks(VmRef vm);
 

@@ -1,18 +1,26 @@
 package dev.trustlift.core.cloud;
 
-/** Gen1 (BIOS) or Gen2 (UEFI): the fact the whole upgrade is about. */
+/**
+ * Gen1 (BIOS) or Gen2 (UEFI): the fact the whole upgrade is about. UNKNOWN when ARM does not say
+ * (unmanaged disks, instance views of deallocated VMs) or says something new: never guessed as V1,
+ * because a guess either way would make a rule claim what nobody read.
+ */
 public enum HyperVGeneration {
-    V1, V2;
+    V1, V2, UNKNOWN;
 
-    /** Null when ARM does not say (unmanaged disks, instance views of deallocated VMs). */
     public static HyperVGeneration parse(String value) {
         if (value == null || value.isBlank()) {
-            return null;
+            return UNKNOWN;
         }
         return switch (value.trim().toUpperCase(java.util.Locale.ROOT)) {
             case "V1" -> V1;
             case "V2" -> V2;
-            default -> throw new IllegalArgumentException("unknown hyperVGeneration '" + value + "'");
+            default -> UNKNOWN;
         };
+    }
+
+    /** Whether ARM said which generation it is. */
+    public boolean known() {
+        return this != UNKNOWN;
     }
 }

@@ -20,6 +20,7 @@ public record InstanceView(
 
     public InstanceView {
         statuses = statuses == null ? List.of() : List.copyOf(statuses);
+        hyperVGeneration = hyperVGeneration == null ? HyperVGeneration.UNKNOWN : hyperVGeneration;
     }
 
     public boolean agentReady() {

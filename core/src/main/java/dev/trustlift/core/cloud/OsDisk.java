@@ -2,7 +2,7 @@ package dev.trustlift.core.cloud;
 
 /**
  * The managed OS disk resource. Its hyperVGeneration is the authority on Gen1/Gen2 (the VM model
- * has none), and location is needed to place snapshots and restore points beside it.
+ * has none; UNKNOWN when the disk does not say), and location is needed to place snapshots and restore points beside it.
  *
  * @param encryptionType the server-side encryption type (EncryptionAtRestWithPlatformKey, ...)
  * @param managedBy the VM id the disk is attached to, null when detached
@@ -16,4 +16,8 @@ public record OsDisk(
         String encryptionType,
         SecurityType securityType,
         String managedBy) {
+
+    public OsDisk {
+        hyperVGeneration = hyperVGeneration == null ? HyperVGeneration.UNKNOWN : hyperVGeneration;
+    }
 }

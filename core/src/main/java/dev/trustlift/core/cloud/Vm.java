@@ -1,5 +1,6 @@
 package dev.trustlift.core.cloud;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +20,8 @@ import java.util.Map;
  * @param extensions the extensions the model listed as child resources, or null when the source
  *        did not say (ARM omits the list when there are none, Resource Graph never has it): null
  *        means "ask", never "none"
+ * @param timeCreated properties.timeCreated, null when ARM did not say (older api-versions, Resource Graph rows
+ *        without it)
  */
 public record Vm(
         VmRef ref,
@@ -37,7 +40,8 @@ public record Vm(
         String provisioningState,
         String scaleSetId,
         boolean hibernationEnabled,
-        List<Extension> extensions) {
+        List<Extension> extensions,
+        Instant timeCreated) {
 
     public Vm {
         zones = zones == null ? List.of() : List.copyOf(zones);
@@ -47,12 +51,21 @@ public record Vm(
         extensions = extensions == null ? null : List.copyOf(extensions);
     }
 
+    /** A VM whose creation time is not known. */
+    public Vm(VmRef ref, String location, String size, List<String> zones, String availabilitySetId, OsType osType,
+            SecurityType securityType, boolean secureBootEnabled, boolean vTpmEnabled, Map<String, String> tags,
+            OsDiskRef osDisk, ImageRef image, boolean diskEncryptionSettings, String provisioningState, String scaleSetId,
+            boolean hibernationEnabled, List<Extension> extensions) {
+        this(ref, location, size, zones, availabilitySetId, osType, securityType, secureBootEnabled, vTpmEnabled, tags,
+                osDisk, image, diskEncryptionSettings, provisioningState, scaleSetId, hibernationEnabled, extensions, null);
+    }
+
     /** A standalone VM without hibernation (the shape most callers and fakes build). */
     public Vm(VmRef ref, String location, String size, List<String> zones, String availabilitySetId, OsType osType,
             SecurityType securityType, boolean secureBootEnabled, boolean vTpmEnabled, Map<String, String> tags,
             OsDiskRef osDisk, ImageRef image, boolean diskEncryptionSettings, String provisioningState) {
         this(ref, location, size, zones, availabilitySetId, osType, securityType, secureBootEnabled, vTpmEnabled, tags,
-                osDisk, image, diskEncryptionSettings, provisioningState, null, false, null);
+                osDisk, image, diskEncryptionSettings, provisioningState, null, false, null, null);
     }
 
     public boolean scaleSetMember() {

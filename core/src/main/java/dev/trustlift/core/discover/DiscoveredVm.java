@@ -7,7 +7,7 @@ import dev.trustlift.core.cloud.SecurityType;
 /**
  * One line of discover's answer: where a VM is, what size, which generation and security type.
  *
- * @param generation null when neither the OS disk nor the instance view says (unmanaged disk of a
+ * @param generation UNKNOWN when neither the OS disk nor the instance view says (unmanaged disk of a
  *        deallocated VM)
  */
 public record DiscoveredVm(
@@ -19,6 +19,11 @@ public record DiscoveredVm(
         OsType osType,
         HyperVGeneration generation,
         SecurityType securityType) {
+
+    public DiscoveredVm {
+        generation = generation == null ? HyperVGeneration.UNKNOWN : generation;
+        securityType = securityType == null ? SecurityType.STANDARD : securityType;
+    }
 
     /** The VMs trustlift exists for. */
     public boolean isGen1() {

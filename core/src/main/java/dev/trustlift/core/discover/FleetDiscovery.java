@@ -120,7 +120,7 @@ public final class FleetDiscovery {
         if (vm.osDisk() != null && vm.osDisk().id() != null) {
             try {
                 HyperVGeneration fromDisk = cloud.getDisk(vm.osDisk().id()).hyperVGeneration();
-                if (fromDisk != null) {
+                if (fromDisk.known()) {
                     return fromDisk;
                 }
             } catch (CloudException e) {

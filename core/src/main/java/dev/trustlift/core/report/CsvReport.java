@@ -10,7 +10,7 @@ import java.util.List;
  * without findings still gets one row so every VM appears.
  */
 public final class CsvReport {
-    public static final List<String> HEADER = List.of("subscription", "resourceGroup", "name", "id", "verdict", "rule",
+    public static final List<String> HEADER = List.of("subscription", "resourceGroup", "name", "id", "verdict", "guestChecked", "rule",
             "severity", "message", "evidence", "remediation", "suggestions");
     private static final String CRLF = "\r\n";
 
@@ -19,7 +19,7 @@ public final class CsvReport {
         row(out, HEADER);
         for (VmAssessment vm : report.vms()) {
             List<String> vmColumns = List.of(vm.vm().subscription(), vm.vm().resourceGroup(), vm.vm().name(), vm.vm().id(),
-                    vm.verdict().name());
+                    vm.verdict().name(), String.valueOf(vm.guestChecked()));
             if (vm.findings().isEmpty()) {
                 row(out, concat(vmColumns, List.of("", "", "", "", "", "")));
             }

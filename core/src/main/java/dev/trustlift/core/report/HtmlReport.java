@@ -135,7 +135,7 @@ public final class HtmlReport {
         h.append("</select></label>\n<label>Name<input id=\"f-text\" type=\"search\" placeholder=\"VM or resource group\">")
                 .append("</label>\n<span class=\"count\" id=\"f-count\"></span>\n</div>\n<table>\n<thead><tr><th>VM</th>")
                 .append("<th>Resource group</th>").append(manySubscriptions ? "<th>Subscription</th>" : "")
-                .append("<th>Verdict</th><th class=\"num\">Blockers</th>")
+                .append("<th>Verdict</th><th>Guest checked</th><th class=\"num\">Blockers</th>")
                 .append("<th class=\"num\">Fixes</th><th class=\"num\">Warnings</th><th>Rules</th></tr></thead>\n<tbody>\n");
         int i = 0;
         for (VmAssessment vm : report.vms()) {
@@ -143,7 +143,8 @@ public final class HtmlReport {
                     .append(escape(vm.vm().name())).append("</a></td><td class=\"nowrap\">").append(escape(vm.vm().resourceGroup()))
                     .append("</td>").append(manySubscriptions ? "<td><code>" + escape(vm.vm().subscription()) + "</code></td>" : "")
                     .append("<td>")
-                    .append(badge(vm.verdict())).append("</td><td class=\"num\">").append(count(vm, Severity.BLOCKER))
+                    .append(badge(vm.verdict())).append("</td><td>").append(vm.guestChecked() ? "yes" : "<b>no</b>")
+                    .append("</td><td class=\"num\">").append(count(vm, Severity.BLOCKER))
                     .append("</td><td class=\"num\">").append(count(vm, Severity.AUTO_FIX)).append("</td><td class=\"num\">")
                     .append(count(vm, Severity.WARNING)).append("</td><td class=\"rules\">");
             vm.findings().stream().filter(f -> f.severity() != Severity.INFO).map(Finding::rule).distinct()

@@ -53,6 +53,7 @@ public final class JsonReport {
             node.put("resourceGroup", vm.vm().resourceGroup());
             node.put("subscription", vm.vm().subscription());
             node.put("verdict", vm.verdict().name());
+            node.put("guestChecked", vm.guestChecked());
             ArrayNode findings = node.putArray("findings");
             for (Finding f : vm.findings()) {
                 ObjectNode fn = findings.addObject();

@@ -15,7 +15,7 @@ import java.util.List;
  */
 public final class TableReport {
     private static final String RESET = "\u001b[0m";
-    private static final String[] HEADINGS = {"VM", "RESOURCE GROUP", "VERDICT", "RULE", "SEVERITY", "FINDING"};
+    private static final String[] HEADINGS = {"VM", "RESOURCE GROUP", "VERDICT", "GUEST", "RULE", "SEVERITY", "FINDING"};
 
     private final boolean colour;
 
@@ -30,12 +30,12 @@ public final class TableReport {
             boolean first = true;
             List<Finding> findings = vm.findings();
             if (findings.isEmpty()) {
-                rows.add(new String[] {vm.vm().name(), vm.vm().resourceGroup(), vm.verdict().name(), "", "", ""});
+                rows.add(new String[] {vm.vm().name(), vm.vm().resourceGroup(), vm.verdict().name(), guest(vm), "", "", ""});
                 fixes.add(null);
             }
             for (Finding f : findings) {
                 rows.add(new String[] {first ? vm.vm().name() : "", first ? vm.vm().resourceGroup() : "",
-                        first ? vm.verdict().name() : "", f.rule(), f.severity().name(), f.message()});
+                        first ? vm.verdict().name() : "", first ? guest(vm) : "", f.rule(), f.severity().name(), f.message()});
                 boolean actionable = f.severity() == Severity.BLOCKER || f.severity() == Severity.AUTO_FIX;
                 fixes.add(actionable && !f.remediation().isEmpty() ? f.remediation() : null);
                 first = false;
@@ -51,7 +51,7 @@ public final class TableReport {
         StringBuilder out = new StringBuilder();
         line(out, HEADINGS, widths, true);
         int indent = 0;
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 5; i++) {
             indent += widths[i] + 2;
         }
         for (int r = 0; r < rows.size(); r++) {
@@ -71,12 +71,18 @@ public final class TableReport {
             String pad = i < widths.length ? " ".repeat(widths[i] - cell.length() + 2) : "";
             String painted = heading ? paint(cell, "\u001b[1m")
                     : i == 2 && !cell.isEmpty() ? paint(cell, verdictColour(Verdict.valueOf(cell)))
-                    : i == 4 && !cell.isEmpty() ? paint(cell, severityColour(Severity.valueOf(cell))) : cell;
+                    : i == 5 && !cell.isEmpty() ? paint(cell, severityColour(Severity.valueOf(cell))) : cell;
             b.append(painted).append(i < cells.length - 1 ? pad : "");
         }
         out.append(b.toString().stripTrailing()).append('\n');
     }
 
+    /** "checked" or "not checked": whether the verdict covers the guest (TL008 says why not). */
+    private static String guest(VmAssessment vm) {
+        return vm.guestChecked() ? "checked" : "not checked";
+    }
+
+    /** The verdict counts, then how many assessed VMs' guests were not checked (TL008). */
     public String summary(AssessmentReport report) {
         StringBuilder b = new StringBuilder(report.vms().size() + (report.vms().size() == 1 ? " VM: " : " VMs: "));
         boolean first = true;
@@ -84,6 +90,9 @@ public final class TableReport {
             b.append(first ? "" : ", ").append(paint(report.summary().get(v) + " " + v.name(), verdictColour(v)));
             first = false;
         }
+        long unchecked = report.guestNotChecked();
+        b.append("; guest not checked on ").append(paint(unchecked + (unchecked == 1 ? " VM" : " VMs"),
+                unchecked > 0 ? "\u001b[33m" : null)).append(" (TL008)");
         return b.toString();
     }
 

@@ -6,6 +6,7 @@ import dev.trustlift.core.cloud.PowerState;
 import dev.trustlift.core.cloud.SecurityType;
 import dev.trustlift.core.cloud.FeatureState;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trustlift.core.assess.rules.StandardRules;
@@ -21,7 +22,7 @@ class AssessorTest {
     @Test
     void everyContractRuleIsPresentOnceInIdOrder() {
         List<String> ids = StandardRules.all().stream().map(Rule::id).toList();
-        assertEquals(List.of("TL001", "TL002", "TL003", "TL010", "TL020", "TL021", "TL030", "TL031", "TL032", "TL040",
+        assertEquals(List.of("TL001", "TL002", "TL003", "TL008", "TL010", "TL020", "TL021", "TL030", "TL031", "TL032", "TL040",
                 "TL041", "TL050", "TL060", "TL061", "TL070", "TL080", "TL081", "TL082", "TL083", "TL090", "TL091", "TL092",
                 "TL093", "TL100", "TL101", "TL110", "TL120", "TL130"), ids);
     }
@@ -36,18 +37,35 @@ class AssessorTest {
     }
 
     @Test
-    void unprobedVmIsReadyWithNotProbedInfos() {
-        VmAssessment a = assessor.assess(Fixtures.windows().build());
+    void unprobedVmIsReadyWithOneGuestNotCheckedWarningAndClaimsNoGuestCheck() {
+        VmAssessment a = assessor.assess(Fixtures.windows().guestNotProbed("--no-probe-guest given").build());
         assertEquals(Verdict.READY, a.verdict());
-        assertEquals(List.of("TL061", "TL090", "TL091", "TL101"), a.findings().stream().map(Finding::rule).toList());
-        assertTrue(a.findings().stream().allMatch(f -> f.severity() == Severity.INFO));
+        assertEquals(List.of("TL008", "TL101"), a.findings().stream().map(Finding::rule).toList(),
+                "one TL008 instead of a note per guest rule");
+        assertEquals(Severity.WARNING, a.findings().get(0).severity());
+        assertEquals(false, a.guestChecked());
+    }
+
+    @Test
+    void probedVmClaimsItsGuestWasChecked() {
+        VmAssessment a = assessor.assess(Fixtures.windows().os("Windows Server 2022 Datacenter", "10.0.20348")
+                .guest(Fixtures.windowsGuest(Fixtures.windowsDefaultLayout(), 20000, 0)).build());
+        assertTrue(a.guestChecked());
     }
 
     @Test
     void autoFixWithoutBlockerIsReadyWithFixes() {
-        VmAssessment a = assessor.assess(Fixtures.windows().powerState(PowerState.DEALLOCATED)
-                .migrationFeature(feature(FeatureState.Registration.NOT_REGISTERED)).build());
+        VmAssessment a = assessor.assess(Fixtures.windows().powerState(PowerState.DEALLOCATED).build());
         assertEquals(Verdict.READY_WITH_FIXES, a.verdict());
+    }
+
+    @Test
+    void theLegacyPreviewFeatureNeverChangesTheVerdict() {
+        VmFacts.Builder probed = Fixtures.windows().os("Windows Server 2022 Datacenter", "10.0.20348")
+                .guest(Fixtures.windowsGuest(Fixtures.windowsDefaultLayout(), 20000, 0));
+        VmAssessment a = assessor.assess(probed.migrationFeature(feature(FeatureState.Registration.NOT_REGISTERED)).build());
+        assertEquals(Verdict.READY, a.verdict(), a.findings().toString());
+        assertEquals(List.of("TL010"), a.findings().stream().map(Finding::rule).toList());
     }
 
     @Test
@@ -89,7 +107,7 @@ class AssessorTest {
     }
 
     @Test
-    void aRuleThatThrowsMakesTheVmUnknownNotTheRunFail() {
+    void aRuleThatThrowsIsAToolFailureNamingTheRuleAndTheVm() {
         Rule broken = new Rule() {
             @Override
             public String id() {
@@ -101,9 +119,10 @@ class AssessorTest {
                 throw new IllegalStateException("boom");
             }
         };
-        VmAssessment a = new Assessor(List.of(broken)).assess(Fixtures.windows().build());
-        assertEquals(Verdict.UNKNOWN, a.verdict());
-        assertTrue(a.findings().get(0).message().contains("rule TL999 failed"), a.findings().get(0).message());
+        VmFacts facts = Fixtures.windows().build();
+        RuleFailure e = assertThrows(RuleFailure.class, () -> new Assessor(List.of(broken)).assess(facts));
+        assertEquals("TL999", e.rule());
+        assertEquals("rule TL999 failed on VM " + facts.ref().id() + ": IllegalStateException: boom", e.getMessage());
     }
 
     @Test
@@ -118,5 +137,14 @@ class AssessorTest {
         assertEquals(1, r.summary().get(Verdict.UNKNOWN));
         assertEquals(0, r.summary().get(Verdict.SKIPPED));
         assertTrue(r.needsAttention());
+        assertEquals(2, r.guestNotChecked(), "the two unprobed VMs; the UNKNOWN one counts as UNKNOWN");
+    }
+
+    @Test
+    void theProductionBuilderHasNoDefaults() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> VmFacts.builder(new VmRef(Fixtures.SUB, "rg", "bare")).location("eastus").build());
+        assertTrue(e.getMessage().contains("lack size, osType, os, powerState"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("secureBootPlanned, timeCreated"), e.getMessage());
     }
 }

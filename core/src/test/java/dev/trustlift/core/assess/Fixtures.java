@@ -50,7 +50,7 @@ public final class Fixtures {
     }
 
     public static VmFacts.Builder windows() {
-        return VmFacts.builder(new VmRef(SUB, "rg-app", "web01"))
+        return VmFactsFixtures.builder(new VmRef(SUB, "rg-app", "web01"))
                 .size("Standard_D2s_v5")
                 .osType(OsType.WINDOWS)
                 .os("Windows Server 2019 Datacenter", "10.0.17763.6054")
@@ -58,7 +58,7 @@ public final class Fixtures {
     }
 
     public static VmFacts.Builder linux() {
-        return VmFacts.builder(new VmRef(SUB, "rg-app", "db01"))
+        return VmFactsFixtures.builder(new VmRef(SUB, "rg-app", "db01"))
                 .size("Standard_D2s_v5")
                 .osType(OsType.LINUX)
                 .os("ubuntu", "20.04")

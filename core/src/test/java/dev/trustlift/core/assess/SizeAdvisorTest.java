@@ -56,4 +56,21 @@ class SizeAdvisorTest {
         Sku west = new Sku("Standard_D2s_v5", "westeurope", Fixtures.BOTH, false, 2, 8, "x64", true, null);
         assertEquals(List.of(), suggest(current, List.of(west)));
     }
+
+    @Test
+    void aSizeNameTellsItsVcpusOnlyWhereItCountsCores() {
+        // Counts: F v1, A v2, v3 and later, B. Numbers (from Azure's size tables): A4 = 8 cores,
+        // D4_v2 = 8, D12_v2 = 4, DS3 = 4, G2 = 4.
+        assertEquals(4, SizeName.vCpuHint("Standard_F4"));
+        assertEquals(2, SizeName.vCpuHint("Standard_A2_v2"));
+        assertEquals(8, SizeName.vCpuHint("Standard_D8s_v3"));
+        assertEquals(2, SizeName.vCpuHint("Standard_B2ms"));
+        assertEquals(null, SizeName.vCpuHint("Standard_A4"));
+        assertEquals(null, SizeName.vCpuHint("Basic_A2"));
+        assertEquals(null, SizeName.vCpuHint("Standard_D4_v2"));
+        assertEquals(null, SizeName.vCpuHint("Standard_DS12_v2"));
+        assertEquals(null, SizeName.vCpuHint("Standard_DS3"));
+        assertEquals(null, SizeName.vCpuHint("Standard_G2"));
+        assertEquals(null, SizeName.vCpuHint("nonsense"));
+    }
 }

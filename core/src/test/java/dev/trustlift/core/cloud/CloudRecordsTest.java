@@ -45,6 +45,33 @@ class CloudRecordsTest {
     }
 
     @Test
+    void absentNullAndStandardSecurityTypeAreAllStandard() {
+        // api-version 2025-11-01 and later send "Standard"; older versions omit the property.
+        assertEquals(SecurityType.STANDARD, SecurityType.parse(null), "absent");
+        assertEquals(SecurityType.STANDARD, SecurityType.parse(""), "empty");
+        assertEquals(SecurityType.STANDARD, SecurityType.parse("Standard"), "2025-11-01 and later");
+        assertEquals(SecurityType.STANDARD, SecurityType.parse("standard"));
+        Vm vm = new Vm(VmRef.parse("/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/v"),
+                "eastus", "Standard_D2s_v5", List.of(), null, OsType.WINDOWS, null, false, false, Map.of(), null, null,
+                false, "Succeeded");
+        assertEquals(SecurityType.STANDARD, vm.securityType(), "a VM record without a security type");
+    }
+
+    @Test
+    void anUnknownGenerationIsUnknownNeverV1() {
+        assertEquals(HyperVGeneration.UNKNOWN, HyperVGeneration.parse(null));
+        assertEquals(HyperVGeneration.UNKNOWN, HyperVGeneration.parse(" "));
+        assertEquals(HyperVGeneration.UNKNOWN, HyperVGeneration.parse("V3"));
+        assertEquals(HyperVGeneration.V1, HyperVGeneration.parse("v1"));
+        assertEquals(HyperVGeneration.V2, HyperVGeneration.parse("V2"));
+        assertEquals(HyperVGeneration.UNKNOWN, new InstanceView(PowerState.DEALLOCATED, null, null, null, null, null)
+                .hyperVGeneration());
+        assertEquals(HyperVGeneration.UNKNOWN, new OsDisk("d", "d", "eastus", 0, null, null, SecurityType.STANDARD, null)
+                .hyperVGeneration());
+        assertFalse(HyperVGeneration.UNKNOWN.known());
+    }
+
+    @Test
     void powerStateFromStatusCodes() {
         assertEquals(PowerState.DEALLOCATED, PowerState.fromStatusCode("PowerState/deallocated"));
         assertEquals(PowerState.UNKNOWN, PowerState.fromStatusCode("ProvisioningState/succeeded"));

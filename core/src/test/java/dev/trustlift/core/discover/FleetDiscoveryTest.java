@@ -75,6 +75,9 @@ class FleetDiscoveryTest {
         @Override public FeatureState getFeature(String s, String f) { throw new UnsupportedOperationException(); }
         @Override public FeatureState registerFeature(String s, String f) { throw new UnsupportedOperationException(); }
         @Override public BackupProtection getBackupProtection(VmRef vm, String l) { throw new UnsupportedOperationException(); }
+        @Override public List<dev.trustlift.core.cloud.ReplicationProtectedItem> listReplicationProtectedItems(String s) {
+            throw new UnsupportedOperationException();
+        }
         @Override public List<ResourceLock> findLocks(VmRef vm) { throw new UnsupportedOperationException(); }
         @Override public List<ResourceLock> listResourceGroupLocks(String s, String g) { throw new UnsupportedOperationException(); }
         @Override public ScriptResult runScript(VmRef vm, GuestScript s) { throw new UnsupportedOperationException(); }
@@ -113,7 +116,7 @@ class FleetDiscoveryTest {
             }
         };
         List<DiscoveredVm> found = new FleetDiscovery(cloud).discover(CloudScope.of(List.of("s1"), null), true);
-        assertNull(found.get(0).generation(), "nobody knows, and discover says so rather than guessing");
+        assertEquals(HyperVGeneration.UNKNOWN, found.get(0).generation(), "nobody knows, and discover says so rather than guessing");
         assertEquals("graph", cloud.calls.get(0));
     }
 

@@ -1,6 +1,7 @@
 package dev.trustlift.core.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,7 +32,9 @@ class JsonReportTest {
                 names(root.get("summary")));
         assertEquals(1, root.get("summary").get("BLOCKED").asInt());
         JsonNode vm = root.get("vms").get(0);
-        assertEquals(List.of("id", "name", "resourceGroup", "subscription", "verdict", "findings"), names(vm));
+        assertEquals(List.of("id", "name", "resourceGroup", "subscription", "verdict", "guestChecked", "findings"), names(vm));
+        assertTrue(vm.get("guestChecked").isBoolean());
+        assertFalse(vm.get("guestChecked").asBoolean(), "the fixture VM was not probed");
         assertEquals("/subscriptions/" + Fixtures.SUB + "/resourceGroups/rg-app/providers/Microsoft.Compute/virtualMachines/web01",
                 vm.get("id").asText());
         assertEquals("BLOCKED", vm.get("verdict").asText());

@@ -67,7 +67,7 @@ final class SampleFleet {
 
     private static VmFacts.Builder vm(String name, VmFacts.Builder template) {
         VmFacts t = template.build();
-        return VmFacts.builder(new VmRef(t.ref().subscription(), t.ref().resourceGroup(), name))
+        return dev.trustlift.core.assess.VmFactsFixtures.builder(new VmRef(t.ref().subscription(), t.ref().resourceGroup(), name))
                 .size(t.size()).osType(t.osType()).os(t.osName(), t.osVersion()).skus(t.skus());
     }
 

@@ -26,7 +26,9 @@ class TableReportTest {
         assertEquals(verdictColumn, ghost.indexOf("UNKNOWN"));
         // counted by hand from SampleFleet
         assertTrue(text.strip().endsWith("13 VMs: 3 READY, 2 READY_WITH_FIXES, 4 BLOCKED, 1 ALREADY_TRUSTED_LAUNCH, "
-                + "2 SKIPPED, 1 UNKNOWN"), text);
+                + "2 SKIPPED, 1 UNKNOWN; guest not checked on 2 VMs (TL008)"), text);
+        String app01 = lines.stream().filter(l -> l.startsWith("app01 ")).findFirst().orElseThrow();
+        assertEquals(lines.get(0).indexOf("GUEST"), app01.indexOf("not checked"));
     }
 
     @Test

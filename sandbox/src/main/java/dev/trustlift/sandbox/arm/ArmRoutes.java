@@ -32,6 +32,7 @@ public final class ArmRoutes {
         PlatformEndpoints platform = new PlatformEndpoints(ctx);
         ResourceGraph graph = new ResourceGraph(ctx);
         ManagedRunCommands runCommands = new ManagedRunCommands(ctx);
+        SiteRecoveryEndpoints siteRecovery = new SiteRecoveryEndpoints(ctx);
         List<Route> r = new ArrayList<>();
         r.add(new Route("GET", VM, compute(READS, "LowCostGet", true, "get-vm"), reads::get));
         r.add(new Route("PATCH", VM, compute(WRITES, "UpdateVM", true, "update-vm"), updates::patch));
@@ -82,6 +83,10 @@ public final class ArmRoutes {
                 RequestClass.write("backup-status"), platform::backupStatus));
         r.add(new Route("GET", RG + "/providers/Microsoft.RecoveryServices/vaults/{v}/backupPolicies/{p}",
                 RequestClass.read(null), platform::backupPolicy));
+        r.add(new Route("GET", SUB + "/providers/Microsoft.RecoveryServices/vaults", RequestClass.read(null),
+                siteRecovery::listVaults));
+        r.add(new Route("GET", RG + "/providers/Microsoft.RecoveryServices/vaults/{v}/replicationProtectedItems",
+                RequestClass.read(null), siteRecovery::listProtectedItems));
         r.add(new Route("GET", "subscriptions", RequestClass.read(null), platform::listSubscriptions));
         r.add(new Route("GET", SUB, RequestClass.read(null), platform::getSubscription));
         r.add(new Route("POST", "providers/Microsoft.ResourceGraph/resources", RequestClass.read(null), graph::query));

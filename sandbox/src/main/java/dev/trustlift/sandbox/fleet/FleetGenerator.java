@@ -98,7 +98,7 @@ public final class FleetGenerator {
         return new VmSpec(subscription, rg, name, location, size, zones,
                 availabilitySet ? "avset-" + app + "-" + env : null, os.osType(), os.osName(), os.osVersion(), power, agent,
                 trustedLaunch ? "TrustedLaunch" : null, disk, backup, chance(3), !os.windows() && chance(1), locks,
-                extensions, tags, guest, null, null);
+                extensions, tags, guest, null, null, null);
     }
 
     /** Some C: volumes hold files at their end that block shrinking until defragmented. */

@@ -19,7 +19,7 @@ final class FleetValidator {
     /** Operation names of the contract. */
     public static final Set<String> FAULT_OPS = Set.of("get-vm", "instance-view", "update-vm", "set-security-type",
             "deallocate", "start", "run-command", "restore-point", "snapshot", "disk-create", "disk-update",
-            "feature-register", "backup-status", "skus", "list-vms");
+            "feature-register", "backup-status", "skus", "list-vms", "site-recovery");
     /** The operations whose faults may say the change was applied before the error. */
     public static final Set<String> MUTATING_OPS = Set.of("update-vm", "set-security-type", "deallocate", "start",
             "run-command", "restore-point", "snapshot", "disk-create", "disk-update");
@@ -89,6 +89,14 @@ final class FleetValidator {
             fail(at + ".name '" + vm.name() + "' is not a valid VM name");
         }
         oneOf(vm.osType(), Set.of("Windows", "Linux"), at + ".osType");
+        if (vm.timeCreated() != null) {
+            try {
+                java.time.OffsetDateTime.parse(vm.timeCreated());
+            } catch (java.time.format.DateTimeParseException e) {
+                fail(at + ".timeCreated '" + vm.timeCreated() + "' is not an ISO-8601 date-time with offset "
+                        + "(e.g. 2023-05-01T08:00:00Z)");
+            }
+        }
         oneOf(vm.powerState(), POWER_STATES, at + ".powerState");
         oneOf(vm.agent(), AGENT_STATES, at + ".agent");
         oneOf(vm.securityType(), SECURITY_TYPES, at + ".securityType");

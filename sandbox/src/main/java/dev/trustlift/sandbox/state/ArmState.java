@@ -27,8 +27,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** The whole emulated cloud of one sandbox: subscriptions, VMs, disks, snapshots, restore points. */
 public final class ArmState {
-    private static final Set<String> SUBSCRIPTION_OPS = Set.of("skus", "list-vms", "feature-register");
-    private static final String CREATED = "2024-03-01T09:00:00.0000000+00:00";
+    private static final Set<String> SUBSCRIPTION_OPS = Set.of("skus", "list-vms", "feature-register", "site-recovery");
+    /** When every VM and disk of a fleet was created unless a VM says otherwise (fleet key timeCreated). */
+    public static final String DEFAULT_CREATED = "2024-03-01T09:00:00.0000000+00:00";
+    private static final String CREATED = DEFAULT_CREATED;
 
     private final SkuTable skus;
     private final Map<String, SubscriptionRecord> subscriptions = new LinkedHashMap<>();
@@ -65,7 +67,8 @@ public final class ArmState {
         for (int i = 0; i < vmSpecs.size(); i++) {
             VmSpec spec = vmSpecs.get(i);
             DiskRecord disk = osDisk(spec, layouts, "vms[" + i + "].osDisk.layout", ids);
-            VmRecord vm = new VmRecord(spec, disk, new UUID(ids.nextLong(), ids.nextLong()).toString(), CREATED);
+            VmRecord vm = new VmRecord(spec, disk, new UUID(ids.nextLong(), ids.nextLong()).toString(),
+                    spec.timeCreated() == null ? CREATED : spec.timeCreated());
             disk.setManagedBy(vm.id());
             if (vm.securityType() != null) {
                 disk.setSecurityType(vm.securityType());

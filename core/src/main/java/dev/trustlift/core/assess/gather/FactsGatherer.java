@@ -6,6 +6,7 @@ import dev.trustlift.core.assess.GuestFacts;
 import dev.trustlift.core.assess.LockFact;
 import dev.trustlift.core.assess.OsDiskFacts;
 import dev.trustlift.core.assess.Placement;
+import dev.trustlift.core.assess.SiteRecoveryFacts;
 import dev.trustlift.core.assess.VmFacts;
 import dev.trustlift.core.assess.rules.Tl130ExcludedByTag;
 import dev.trustlift.core.cloud.Cloud;
@@ -15,6 +16,7 @@ import dev.trustlift.core.cloud.HyperVGeneration;
 import dev.trustlift.core.cloud.InstanceView;
 import dev.trustlift.core.cloud.OsDisk;
 import dev.trustlift.core.cloud.OsDiskRef;
+import dev.trustlift.core.cloud.OsType;
 import dev.trustlift.core.cloud.PowerState;
 import dev.trustlift.core.cloud.ResourceLock;
 import dev.trustlift.core.cloud.ScriptResult;
@@ -30,19 +32,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns the Cloud port's records into {@link VmFacts}, reading each fact once: the SKU list once
- * per subscription and location, the preview feature once per subscription, the locks once
- * per resource group, and per VM the instance view, extensions (unless the VM list already
- * carried them) and backup status (the disk only when the instance view does not give the
+ * Turns the Cloud port's records into {@link VmFacts}, setting every field, reading each fact once:
+ * the SKU list once per subscription and location, the preview feature and Site Recovery's
+ * replication items once per subscription, the locks once per resource group, and per VM the
+ * instance view, extensions (unless the VM list already carried them) and backup status (the disk only when the instance view does not give the
  * generation). VMs that will be skipped anyway (Trusted Launch, confidential,
- * excluded by tag) cost no call. Nothing is changed; the guest probe runs only when asked.
+ * excluded by tag) cost no call. Nothing is changed; the read-only guest probe runs on every running
+ * VM with a Ready agent unless opted out, and where it cannot run the facts say why (TL008).
  */
 public final class FactsGatherer {
+    private static final String NOT_READ = "not read: the VM model decides the verdict";
     private static final Pattern GROUP = Pattern.compile("(?i)/resourceGroups/([^/]+)");
     private final Cloud cloud;
     private final boolean probeGuest;
     private final SkuCatalogs skus;
     private final ResourceGroupLocks locks;
+    private final SiteRecoveryReplications replications;
     private final Map<String, Optional<FeatureState>> features = new ConcurrentHashMap<>();
 
     public FactsGatherer(Cloud cloud, boolean probeGuest) {
@@ -50,6 +55,7 @@ public final class FactsGatherer {
         this.probeGuest = probeGuest;
         this.skus = new SkuCatalogs(cloud);
         this.locks = new ResourceGroupLocks(cloud);
+        this.replications = new SiteRecoveryReplications(cloud);
     }
 
     /** Reads the facts of one VM; a CloudException means the VM cannot be assessed (UNKNOWN). */
@@ -68,15 +74,25 @@ public final class FactsGatherer {
                 .tags(vm.tags())
                 .placement(new Placement(lastSegment(vm.availabilitySetId()), vm.zones(), lastSegment(vm.scaleSetId())))
                 .hibernation(vm.hibernationEnabled())
-                .os(null, null)
-                .powerState(PowerState.UNKNOWN)
-                .agent(AgentStatus.UNKNOWN);
+                .timeCreated(vm.timeCreated());
         OsDiskRef diskRef = vm.osDisk();
         if (vm.securityType() != SecurityType.STANDARD || vm.scaleSetMember() || vm.tags().keySet().stream()
                 .anyMatch(Tl130ExcludedByTag.EXCLUDE_TAG::equalsIgnoreCase)) {
-            // The verdict is decided by the VM model alone; reading more would only cost calls.
-            return b.osDisk(disk(vm, diskRef, vm.securityType() == SecurityType.STANDARD ? HyperVGeneration.V1
-                    : HyperVGeneration.V2, null)).build();
+            // The verdict is decided by the VM model alone and only the gate rules run: reading
+            // more would only cost calls, so the rest is set to "not read".
+            return b.osDisk(disk(vm, diskRef, vm.securityType() == SecurityType.STANDARD ? HyperVGeneration.UNKNOWN
+                            : HyperVGeneration.V2, null))
+                    .os(null, null)
+                    .powerState(PowerState.UNKNOWN)
+                    .agent(AgentStatus.UNKNOWN)
+                    .extensions(List.of())
+                    .backup(null)
+                    .siteRecovery(SiteRecoveryFacts.unreadable(NOT_READ))
+                    .locks(List.of())
+                    .migrationFeature(null)
+                    .skus(null)
+                    .guestNotProbed(NOT_READ)
+                    .build();
         }
         InstanceView view = cloud.getInstanceView(vm.ref());
         b.powerState(view.powerState() == null ? PowerState.UNKNOWN : view.powerState())
@@ -84,33 +100,49 @@ public final class FactsGatherer {
                 .os(blankToNull(view.osName()), blankToNull(view.osVersion()));
         HyperVGeneration generation = view.hyperVGeneration();
         OsDisk disk = null;
-        if ((generation == null || diskRef.sizeGb() <= 0) && diskRef.managed() && diskRef.id() != null) {
+        if ((!generation.known() || diskRef.sizeGb() <= 0) && diskRef.managed() && diskRef.id() != null) {
             disk = cloud.getDisk(diskRef.id());
-            generation = disk.hyperVGeneration() != null ? disk.hyperVGeneration() : generation;
+            generation = disk.hyperVGeneration().known() ? disk.hyperVGeneration() : generation;
         }
-        OsDiskFacts osDisk = disk(vm, diskRef, generation == null ? HyperVGeneration.V1 : generation, disk);
+        OsDiskFacts osDisk = disk(vm, diskRef, generation, disk);
         List<LockFact> locks = locks(vm);
         b.osDisk(osDisk)
                 .extensions(vm.extensions() != null ? vm.extensions() : cloud.listExtensions(vm.ref()))
                 .backup(cloud.getBackupProtection(vm.ref(), vm.location()))
+                .siteRecovery(replications.of(vm.ref().subscription(), vm.ref().id()))
                 .locks(locks)
                 .migrationFeature(feature(vm.ref().subscription()))
                 .skus(skus.catalog(vm.ref().subscription(), vm.location()));
-        if (!probeGuest) {
-            b.guestNotProbed("--probe-guest not given");
-        } else if (osDisk.generation() != HyperVGeneration.V1) {
-            b.guestNotProbed("the OS disk is already Gen2; nothing to convert");
-        } else if (view.powerState() != PowerState.RUNNING) {
-            b.guestNotProbed("the VM is not running");
-        } else if (!view.agentReady()) {
-            b.guestNotProbed("the VM agent is not Ready");
-        } else if (locks.stream().anyMatch(l -> l.level() == LockFact.Level.READ_ONLY)) {
-            // ARM counts Run Command as a write, so a ReadOnly lock refuses it (409 ScopeLocked).
-            b.guestNotProbed("a ReadOnly lock refuses Run Command (see TL110)");
+        String skip = whyNotProbed(vm, view, osDisk, locks);
+        if (skip != null) {
+            b.guestNotProbed(skip);
         } else {
             probe(vm, b);
         }
         return b.build();
+    }
+
+    /** Why the guest probe does not run on this VM, or null when it runs. */
+    private String whyNotProbed(Vm vm, InstanceView view, OsDiskFacts osDisk, List<LockFact> locks) {
+        if (!probeGuest) {
+            return "--no-probe-guest given";
+        }
+        if (vm.osType() == OsType.LINUX && osDisk.generation() == HyperVGeneration.V2) {
+            // Only the conversion rules read a Linux guest, and a Gen2 disk needs no conversion.
+            return "no guest rule applies to a Gen2 Linux OS disk";
+        }
+        if (view.powerState() != PowerState.RUNNING) {
+            return "the VM is not running (" + (view.powerState() == null ? "unknown"
+                    : view.powerState().name().toLowerCase(Locale.ROOT)) + ")";
+        }
+        if (!view.agentReady()) {
+            return "the VM agent is not Ready (" + (view.agentStatus() == null ? "no status" : view.agentStatus()) + ")";
+        }
+        if (locks.stream().anyMatch(l -> l.level() == LockFact.Level.READ_ONLY)) {
+            // ARM counts Run Command as a write, so a ReadOnly lock refuses it (409 ScopeLocked).
+            return "a ReadOnly lock refuses Run Command (see TL110)";
+        }
+        return null;
     }
 
     private void probe(Vm vm, VmFacts.Builder b) {

@@ -13,7 +13,7 @@ public final class StandardRules {
         SizeAdvisor advisor = new SizeAdvisor();
         return List.of(
                 new Tl001AlreadyTrustedLaunch(), new Tl002Gen2Disk(), new Tl003NotApplicable(),
-                new Tl010FeatureNotRegistered(),
+                new Tl008GuestNotChecked(), new Tl010FeatureNotRegistered(),
                 new Tl020SizeNotCapable(advisor), new Tl021SizeUnavailable(advisor),
                 new Tl030WindowsServer2016(), new Tl031OsNotSupported(), new Tl032OsUnknown(),
                 new Tl040NotRunning(), new Tl041AgentNotReady(),

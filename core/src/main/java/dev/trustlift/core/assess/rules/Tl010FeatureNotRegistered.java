@@ -8,8 +8,11 @@ import dev.trustlift.core.assess.VmFacts;
 import java.util.Optional;
 
 /**
- * TL010: the preview feature exists in the subscription but is not registered. A feature that
- * does not exist at all means the upgrade is generally available there: nothing to register.
+ * TL010: the legacy preview feature exists in the subscription but is not registered. Since the
+ * upgrade became generally available (2025-09) Azure no longer asks for it, so this is only
+ * information: it never changes a verdict, and upgrade registers the feature only where Azure
+ * refuses the change for it (a cloud that lags GA). Registration needs subscription-wide rights
+ * many operators do not have, which is why it must not be asked for by default.
  */
 public final class Tl010FeatureNotRegistered implements Rule {
     @Override
@@ -24,14 +27,15 @@ public final class Tl010FeatureNotRegistered implements Rule {
             return Optional.empty();
         }
         String state = armWords(feature.state());
-        return Optional.of(Finding.of(id(), Severity.AUTO_FIX,
-                        "feature " + VmFacts.MIGRATION_FEATURE + " is " + state + " in subscription "
-                                + facts.ref().subscription())
+        return Optional.of(Finding.of(id(), Severity.INFO,
+                        "feature " + VmFacts.MIGRATION_FEATURE + " exists and is " + state + " in subscription "
+                                + facts.ref().subscription() + "; it is not needed since the upgrade is generally available")
                 .evidence("feature", VmFacts.MIGRATION_FEATURE)
                 .evidence("state", state)
                 .evidence("subscription", facts.ref().subscription())
-                .remediation("upgrade registers it once per subscription (az feature register --namespace Microsoft.Compute "
-                        + "--name Gen1ToTLMigrationPreview); registration needs rights on the subscription")
+                .remediation("none needed: the upgrade is generally available; upgrade registers the feature only if Azure "
+                        + "refuses the change for it (az feature register --namespace Microsoft.Compute --name "
+                        + "Gen1ToTLMigrationPreview, which needs rights on the subscription)")
                 .build());
     }
 

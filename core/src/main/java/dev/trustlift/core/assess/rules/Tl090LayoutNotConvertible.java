@@ -23,11 +23,11 @@ public final class Tl090LayoutNotConvertible implements Rule {
 
     @Override
     public Optional<Finding> evaluate(VmFacts facts) {
-        if (facts.osDisk().generation() != HyperVGeneration.V1) {
+        if (facts.osDisk().generation() == HyperVGeneration.V2) {
             return Optional.empty();
         }
         if (facts.guest() == null || facts.guest().layout() == null) {
-            return Optional.of(NotProbed.finding(id(), "OS disk layout", facts));
+            return Optional.empty(); // TL008 says what stayed unknown
         }
         DiskLayout layout = facts.guest().layout();
         String checkedBy = "trustlift rules";

@@ -31,12 +31,12 @@ public final class Tl091NoRoomForEsp implements Rule {
 
     @Override
     public Optional<Finding> evaluate(VmFacts facts) {
-        if (facts.osDisk().generation() != HyperVGeneration.V1) {
+        if (facts.osDisk().generation() == HyperVGeneration.V2) {
             return Optional.empty();
         }
         GuestFacts guest = facts.guest();
         if (guest == null || guest.layout() == null || (facts.windows() && guest.freeMb() == null)) {
-            return Optional.of(NotProbed.finding(id(), "room for the EFI system partition", facts));
+            return Optional.empty(); // TL008 says what stayed unknown
         }
         if (guest.layout().style() != DiskLayout.Style.MBR) {
             return Optional.empty();

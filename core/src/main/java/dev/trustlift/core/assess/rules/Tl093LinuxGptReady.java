@@ -17,11 +17,11 @@ public final class Tl093LinuxGptReady implements Rule {
 
     @Override
     public Optional<Finding> evaluate(VmFacts facts) {
-        if (!facts.linux() || facts.osDisk().generation() != HyperVGeneration.V1) {
+        if (!facts.linux() || facts.osDisk().generation() == HyperVGeneration.V2) {
             return Optional.empty();
         }
         if (facts.guest() == null || facts.guest().layout() == null) {
-            return Optional.of(NotProbed.finding(id(), "GPT and ESP on the Linux OS disk", facts));
+            return Optional.empty(); // TL008 says what stayed unknown
         }
         DiskLayout layout = facts.guest().layout();
         if (layout.style() != DiskLayout.Style.GPT || layout.esp().isEmpty()

@@ -1,5 +1,9 @@
 package dev.trustlift.core.assess.gather;
 
+import dev.trustlift.core.assess.BitLockerState;
+import dev.trustlift.core.assess.SiteRecoveryFacts;
+import dev.trustlift.core.cloud.ReplicationProtectedItem;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -64,7 +68,9 @@ class FactsGathererTest {
         assertEquals(10, cloud.count("getInstanceView"));
         assertEquals(0, cloud.count("findLocks"));
         assertEquals(1, cloud.count("listResourceGroupLocks"), "all ten VMs share one resource group");
-        int perVm = cloud.total() - cloud.count("listSkus") - cloud.count("getFeature") - cloud.count("listResourceGroupLocks");
+        assertEquals(1, cloud.count("listReplicationProtectedItems"), "Site Recovery's items once per subscription");
+        int perVm = cloud.total() - cloud.count("listSkus") - cloud.count("getFeature") - cloud.count("listResourceGroupLocks")
+                - cloud.count("listReplicationProtectedItems");
         assertEquals(30, perVm, cloud.calls.toString());
         assertEquals(0, cloud.count("runScript"));
         assertEquals(10, report.summary().get(Verdict.READY), report.vms().toString());
@@ -257,6 +263,113 @@ class FactsGathererTest {
         assertTrue(sku.trustedLaunchCapable());
         assertEquals("NotAvailableForSubscription", sku.restriction());
         assertTrue(!sku.premiumIo());
+    }
+
+    @Test
+    void replicationItemsAreMatchedToTheVmByItsArmId() {
+        FakeCloud cloud = fleet(2);
+        List<Vm> vms = new ArrayList<>(cloud.vms.values());
+        Vm replicated = vms.get(0);
+        String item = "/subscriptions/" + FakeCloud.SUB + "/resourceGroups/rg-dr/providers/Microsoft.RecoveryServices/vaults/"
+                + "rsv/replicationFabrics/f/replicationProtectionContainers/c/replicationProtectedItems/i1";
+        cloud.replicationItems.add(new ReplicationProtectedItem(item, "rsv", replicated.ref().name(),
+                replicated.ref().id().toUpperCase(java.util.Locale.ROOT), "Protected"));
+        cloud.replicationItems.add(new ReplicationProtectedItem("hv", "rsv", "onprem", null, "Protected"));
+        FactsGatherer gatherer = new FactsGatherer(cloud, false);
+        SiteRecoveryFacts hit = gatherer.gather(replicated).siteRecovery();
+        assertEquals(SiteRecoveryFacts.Status.REPLICATED, hit.status());
+        assertEquals(item, hit.item());
+        for (Vm other : vms.subList(1, vms.size())) {
+            assertEquals(SiteRecoveryFacts.Status.NOT_REPLICATED, gatherer.gather(other).siteRecovery().status());
+        }
+        assertEquals(1, cloud.count("listReplicationProtectedItems"));
+    }
+
+    @Test
+    void unreadableVaultsAreUnreadableNotNotReplicated() {
+        FakeCloud cloud = fleet(1);
+        cloud.failures.put("listReplicationProtectedItems " + FakeCloud.SUB, new dev.trustlift.core.cloud.CloudException(
+                "AuthorizationFailed", "The client does not have authorization to perform action "
+                + "'Microsoft.RecoveryServices/vaults/read'", 403, "r", null));
+        SiteRecoveryFacts facts = new FactsGatherer(cloud, false).gather(cloud.vms.values().iterator().next()).siteRecovery();
+        assertEquals(SiteRecoveryFacts.Status.UNREADABLE, facts.status());
+        assertTrue(facts.problem().contains("HTTP 403 AuthorizationFailed"), facts.problem());
+    }
+
+    @Test
+    void timeCreatedReachesTheFacts() {
+        FakeCloud cloud = fleet(0);
+        Vm base = FakeCloud.vm("old", "eastus", "Standard_D2s_v5", OsType.LINUX, SecurityType.STANDARD, Map.of());
+        Vm vm = new Vm(base.ref(), base.location(), base.size(), base.zones(), null, OsType.LINUX, SecurityType.STANDARD,
+                false, false, Map.of(), base.osDisk(), null, false, "Succeeded", null, false, null,
+                Instant.parse("2023-01-05T10:00:00Z"));
+        cloud.add(vm, PowerState.RUNNING, "ubuntu", "20.04", HyperVGeneration.V1);
+        assertEquals(Instant.parse("2023-01-05T10:00:00Z"), new FactsGatherer(cloud, false).gather(vm).timeCreated());
+    }
+
+    @Test
+    void whyTheGuestWasNotProbedIsSaid() {
+        FakeCloud cloud = fleet(0);
+        Vm off = FakeCloud.vm("off", "eastus", "Standard_D2s_v5", OsType.WINDOWS, SecurityType.STANDARD, Map.of());
+        cloud.add(off, PowerState.DEALLOCATED, null, null, HyperVGeneration.V1);
+        Vm sick = FakeCloud.vm("sick", "eastus", "Standard_D2s_v5", OsType.WINDOWS, SecurityType.STANDARD, Map.of());
+        cloud.add(sick, PowerState.RUNNING, WS2019, "10.0.17763", HyperVGeneration.V1);
+        cloud.views.put(sick.ref().key(), new dev.trustlift.core.cloud.InstanceView(PowerState.RUNNING, "Not Ready", WS2019,
+                "10.0.17763", HyperVGeneration.V1, List.of()));
+        FactsGatherer probing = new FactsGatherer(cloud, true);
+        assertEquals("the VM is not running (deallocated)", probing.gather(off).guestNote());
+        assertEquals("the VM agent is not Ready (Not Ready)", probing.gather(sick).guestNote());
+        assertEquals("--no-probe-guest given", new FactsGatherer(cloud, false).gather(off).guestNote());
+        assertEquals(0, cloud.count("runScript"));
+    }
+
+    @Test
+    void gen2WindowsIsProbedForBitLockerGen2LinuxIsNot() {
+        FakeCloud cloud = fleet(0);
+        cloud.guest = ref -> new ScriptResult(0, "bitlocker=on\n", "");
+        Vm win = FakeCloud.vm("win2", "eastus", "Standard_D2s_v5", OsType.WINDOWS, SecurityType.STANDARD, Map.of());
+        Vm lin = FakeCloud.vm("lin2", "eastus", "Standard_D2s_v5", OsType.LINUX, SecurityType.STANDARD, Map.of());
+        cloud.add(win, PowerState.RUNNING, WS2019, "10.0.17763", HyperVGeneration.V2);
+        cloud.add(lin, PowerState.RUNNING, "ubuntu", "22.04", HyperVGeneration.V2);
+        FactsGatherer gatherer = new FactsGatherer(cloud, true);
+        VmFacts winFacts = gatherer.gather(win);
+        assertEquals(1, cloud.count("runScript"));
+        assertEquals(BitLockerState.ON, winFacts.guest().bitLocker());
+        VmFacts linFacts = gatherer.gather(lin);
+        assertEquals(1, cloud.count("runScript"), "no guest rule applies to a Gen2 Linux disk");
+        assertTrue(new Assessor(StandardRules.all()).assess(linFacts).guestChecked());
+    }
+
+    @Test
+    void anUnknownGenerationStaysUnknown() {
+        FakeCloud cloud = fleet(0);
+        Vm vm = FakeCloud.vm("vhd", "eastus", "Standard_D2s_v5", OsType.WINDOWS, SecurityType.STANDARD, Map.of());
+        cloud.add(vm, PowerState.DEALLOCATED, null, null, null);
+        cloud.disks.put(vm.osDisk().id().toLowerCase(), new OsDisk(vm.osDisk().id(), "vhd-os", "eastus", 127, null, null,
+                SecurityType.STANDARD, vm.ref().id()));
+        assertEquals(HyperVGeneration.UNKNOWN, new FactsGatherer(cloud, true).gather(vm).osDisk().generation());
+    }
+
+    @Test
+    void aRuleThatThrowsStopsTheFleetRunWithTheRuleAndTheVmNotAVerdict() {
+        FakeCloud cloud = fleet(1);
+        dev.trustlift.core.assess.Rule broken = new dev.trustlift.core.assess.Rule() {
+            @Override
+            public String id() {
+                return "TL020";
+            }
+
+            @Override
+            public java.util.Optional<dev.trustlift.core.assess.Finding> evaluate(VmFacts facts) {
+                throw new ArithmeticException("/ by zero");
+            }
+        };
+        List<Target> targets = cloud.vms.values().stream().map(Target::found).toList();
+        dev.trustlift.core.assess.RuleFailure e = org.junit.jupiter.api.Assertions.assertThrows(
+                dev.trustlift.core.assess.RuleFailure.class, () -> new FleetAssessment(new FactsGatherer(cloud, false),
+                        new Assessor(List.of(broken)), 2, fixedClock()).assess(targets));
+        assertTrue(e.getMessage().matches("rule TL020 failed on VM /subscriptions/.+/virtualMachines/\\w+: "
+                + "ArithmeticException: / by zero"), e.getMessage());
     }
 
     static Clock fixedClock() {

@@ -14,6 +14,7 @@ import dev.trustlift.core.cloud.OsDiskRef;
 import dev.trustlift.core.cloud.OsType;
 import dev.trustlift.core.cloud.PowerState;
 import dev.trustlift.core.cloud.RateLimits;
+import dev.trustlift.core.cloud.ReplicationProtectedItem;
 import dev.trustlift.core.cloud.ResourceLock;
 import dev.trustlift.core.cloud.ResourceSku;
 import dev.trustlift.core.cloud.RestorePoint;
@@ -44,6 +45,7 @@ class FakeCloud implements Cloud {
     final Map<String, OsDisk> disks = new HashMap<>();
     final Map<String, FeatureState.Registration> features = new HashMap<>();
     final List<ResourceSku> skus = new ArrayList<>();
+    final List<ReplicationProtectedItem> replicationItems = new ArrayList<>();
     final Map<String, CloudException> failures = new HashMap<>();
     Function<VmRef, ScriptResult> guest = ref -> new ScriptResult(1, "", "no guest");
     final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
@@ -156,6 +158,12 @@ class FakeCloud implements Cloud {
     public BackupProtection getBackupProtection(VmRef vm, String location) {
         call("getBackupProtection", vm.key());
         return backups.getOrDefault(vm.key(), BackupProtection.notProtected());
+    }
+
+    @Override
+    public List<ReplicationProtectedItem> listReplicationProtectedItems(String subscription) {
+        call("listReplicationProtectedItems", subscription);
+        return List.copyOf(replicationItems);
     }
 
     @Override

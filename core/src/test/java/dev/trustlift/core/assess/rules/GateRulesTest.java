@@ -82,6 +82,18 @@ class GateRulesTest {
         assertTrue(new Tl130ExcludedByTag().evaluate(Fixtures.windows().tags(Map.of("env", "prod")).build()).isEmpty());
     }
 
+    /** What ARM sends for a VM without a security type: nothing (before 2025-11-01), null, or "Standard". */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.NullAndEmptySource
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"Standard", "standard"})
+    void everyFormOfStandardIsAGen1OrGen2CandidateNeverTrustedLaunchOrSkipped(String armValue) {
+        SecurityType type = SecurityType.parse(armValue);
+        assertTrue(new Tl001AlreadyTrustedLaunch().evaluate(Fixtures.windows().securityType(type).build()).isEmpty());
+        assertTrue(new Tl003NotApplicable().evaluate(Fixtures.windows().securityType(type).build()).isEmpty());
+        assertTrue(new Tl002Gen2Disk().evaluate(Fixtures.windows().securityType(type).osDisk(gen2Disk()).build()).isPresent(),
+                "a Gen2 disk with securityType " + armValue + " only needs Trusted Launch");
+    }
+
     static OsDiskFacts gen2Disk() {
         return new OsDiskFacts("web01-os", true, false, HyperVGeneration.V2, DiskEncryption.NONE, null, 127);
     }

@@ -153,10 +153,15 @@ class LayoutRulesTest {
     }
 
     @Test
-    void notProbedIsInfo() {
-        Finding f = tl090.evaluate(Fixtures.windows().build()).orElseThrow();
-        assertEquals(Severity.INFO, f.severity());
-        assertTrue(f.message().contains("not probed"));
+    void notProbedStaysQuietForTl008() {
+        assertTrue(tl090.evaluate(Fixtures.windows().build()).isEmpty());
+    }
+
+    @Test
+    void unknownGenerationIsJudgedAsPossiblyGen1() {
+        VmFacts facts = Fixtures.windows().osDisk(new OsDiskFacts("d", false, false, HyperVGeneration.UNKNOWN,
+                DiskEncryption.NONE, null, 127)).guest(Fixtures.windowsGuest(fourPrimaries(), 20000, 0)).build();
+        assertEquals(Severity.BLOCKER, tl090.evaluate(facts).orElseThrow().severity());
     }
 
     @Test
@@ -193,6 +198,13 @@ class LayoutRulesTest {
         DiskLayout layout = new DiskLayout(DiskLayout.Style.GPT, 512, DISK, List.of(
                 part(1, "0FC63DAF-8483-4772-8E79-3D69D8477DE4", 2048, DISK - 4096, false, false, true)));
         assertTrue(tl090.evaluate(linux(layout, false)).orElseThrow().message().contains("without an EFI system partition"));
+    }
+
+    static DiskLayout fourPrimaries() {
+        return mbr(part(1, "07", 2048, 1024000, true, false, false),
+                part(2, "07", 1026048, 200_000_000, false, false, true),
+                part(3, "27", 201_026_048, 1_000_000, false, false, false),
+                part(4, "07", 202_026_048, 2_000_000, false, false, false));
     }
 
     static DiskLayout mbr(PartitionSummary... parts) {

@@ -1,5 +1,9 @@
 package dev.trustlift.core.assess.rules;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import dev.trustlift.core.assess.SiteRecoveryFacts;
+import java.time.Instant;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -77,11 +81,9 @@ class ProtectionRulesTest {
     }
 
     @Test
-    void tl061SaysNotProbedAsInfo() {
-        Finding f = new Tl061BitLocker().evaluate(Fixtures.windows().guestNotProbed("--probe-guest not given").build())
-                .orElseThrow();
-        assertEquals(Severity.INFO, f.severity());
-        assertTrue(f.message().contains("not probed (--probe-guest not given)"), f.message());
+    void tl061StaysQuietWhenNotProbedAndLeavesItToTl008() {
+        assertTrue(new Tl061BitLocker().evaluate(Fixtures.windows().guestNotProbed("--no-probe-guest given").build())
+                .isEmpty());
     }
 
     @Test
@@ -90,10 +92,52 @@ class ProtectionRulesTest {
     }
 
     @Test
-    void tl070BlocksReplicatedVm() {
-        Finding f = new Tl070SiteRecovery().evaluate(Fixtures.windows().siteRecovery(true).build()).orElseThrow();
+    void tl070BlocksReplicatedVmAndNamesTheProtectedItem() {
+        Finding f = new Tl070SiteRecovery().evaluate(Fixtures.windows().siteRecovery(
+                SiteRecoveryFacts.replicated(ITEM, "Protected")).build()).orElseThrow();
         assertEquals(Severity.BLOCKER, f.severity());
-        assertEquals(true, f.evidence().get("replicationItem"));
+        assertEquals(ITEM + " (Protected)", f.evidence().get("replicationItem"));
+        assertEquals("none", f.evidence().get("extension"));
+        assertEquals("2024-06-01T10:00:00Z", f.evidence().get("timeCreated"));
+        assertFalse(f.remediation().contains("2024-04-01"), "a Windows VM has no re-protection caveat: " + f.remediation());
+    }
+
+    @Test
+    void tl070WarnsOldLinuxVmsMayNotBeReprotected() {
+        Finding f = new Tl070SiteRecovery().evaluate(Fixtures.linux().timeCreated(Instant.parse("2023-11-02T08:00:00Z"))
+                .siteRecovery(SiteRecoveryFacts.replicated(ITEM, "Protected")).build()).orElseThrow();
+        assertEquals("2023-11-02T08:00:00Z", f.evidence().get("timeCreated"));
+        assertTrue(f.remediation().contains("created 2023-11-02T08:00:00Z, before 2024-04-01"), f.remediation());
+        assertTrue(f.remediation().contains("re-protecting it may be refused after the upgrade"), f.remediation());
+    }
+
+    @Test
+    void tl070LinuxVmCreatedAfterTheCutOffHasNoCaveatAndUnknownTimeSaysSo() {
+        Finding recent = new Tl070SiteRecovery().evaluate(Fixtures.linux().timeCreated(Instant.parse("2024-04-01T00:00:00Z"))
+                .siteRecovery(SiteRecoveryFacts.replicated(ITEM, "Protected")).build()).orElseThrow();
+        assertFalse(recent.remediation().contains("may be refused"), recent.remediation());
+        Finding unknown = new Tl070SiteRecovery().evaluate(Fixtures.linux().timeCreated(null)
+                .siteRecovery(SiteRecoveryFacts.replicated(ITEM, "Protected")).build()).orElseThrow();
+        assertEquals("unknown", unknown.evidence().get("timeCreated"));
+        assertTrue(unknown.remediation().contains("creation time is unknown"), unknown.remediation());
+    }
+
+    @Test
+    void tl070UnreadableVaultsAreAWarningThatSaysSoNeverNotReplicated() {
+        Finding f = new Tl070SiteRecovery().evaluate(Fixtures.windows().siteRecovery(
+                SiteRecoveryFacts.unreadable("HTTP 403 AuthorizationFailed")).build()).orElseThrow();
+        assertEquals(Severity.WARNING, f.severity());
+        assertEquals("could not be read: HTTP 403 AuthorizationFailed", f.evidence().get("replicationItem"));
+        assertTrue(f.message().contains("unknown"), f.message());
+    }
+
+    @Test
+    void tl070UnreadableVaultsWithTheExtensionStillBlock() {
+        Finding f = new Tl070SiteRecovery().evaluate(Fixtures.windows().siteRecovery(SiteRecoveryFacts.unreadable("HTTP 500"))
+                .extensions(List.of(new Extension("Microsoft.Azure.RecoveryServices.SiteRecovery", "Windows", "SiteRecovery-Windows")))
+                .build()).orElseThrow();
+        assertEquals(Severity.BLOCKER, f.severity());
+        assertEquals("could not be read: HTTP 500", f.evidence().get("replicationItem"));
     }
 
     @Test
@@ -107,6 +151,10 @@ class ProtectionRulesTest {
     void tl070SilentWithoutReplication() {
         assertTrue(new Tl070SiteRecovery().evaluate(Fixtures.windows().build()).isEmpty());
     }
+
+    private static final String ITEM = "/subscriptions/" + Fixtures.SUB + "/resourceGroups/rg-dr/providers/"
+            + "Microsoft.RecoveryServices/vaults/rsv-dr/replicationFabrics/asr-a2a-default-eastus/"
+            + "replicationProtectionContainers/asr-a2a-default-eastus-container/replicationProtectedItems/web01";
 
     private static GuestFacts guest(BitLockerState state) {
         return new GuestFacts(state, Fixtures.windowsDefaultLayout(), 20000L, 0L, null, null);

@@ -20,10 +20,12 @@ class SizeRulesTest {
     private final Tl021SizeUnavailable tl021 = new Tl021SizeUnavailable(new SizeAdvisor());
 
     @Test
-    void tl010FiresWhenFeatureExistsUnregistered() {
+    void tl010IsOnlyInformationSinceGa() {
         Finding f = new Tl010FeatureNotRegistered().evaluate(Fixtures.windows()
                 .migrationFeature(feature(FeatureState.Registration.NOT_REGISTERED)).build()).orElseThrow();
-        assertEquals(Severity.AUTO_FIX, f.severity());
+        assertEquals(Severity.INFO, f.severity());
+        assertTrue(f.message().contains("not needed since the upgrade is generally available"), f.message());
+        assertTrue(f.remediation().contains("only if Azure refuses the change for it"), f.remediation());
         assertEquals("NotRegistered", f.evidence().get("state"));
         assertEquals(Fixtures.SUB, f.evidence().get("subscription"));
     }
@@ -69,11 +71,38 @@ class SizeRulesTest {
     }
 
     @Test
-    void tl021FiresForSizeMissingFromLocation() {
-        Finding f = tl021.evaluate(Fixtures.windows().size("Standard_Nope").build()).orElseThrow();
+    void tl021RetiredSizeSuggestsFromTheVcpusItsNameCarries() {
+        // Standard_F4 (F-series v1) is gone from the fixture's eastus list; its name still says 4 vCPUs.
+        Finding f = tl021.evaluate(Fixtures.windows().size("Standard_F4").build()).orElseThrow();
         assertEquals(Severity.BLOCKER, f.severity());
-        assertEquals("Standard_Nope", f.evidence().get("size"));
-        assertEquals(13, f.evidence().get("skusInLocation"));
+        assertEquals("Standard_F4", f.evidence().get("size"));
+        assertEquals("not offered in eastus", f.evidence().get("availability"));
+        assertEquals(4, f.evidence().get("vCPUs"));
+        assertEquals("unknown", f.evidence().get("memoryGB"));
+        // The capable x64 sizes with >= 4 vCPUs, closest shape first: 4/16 before 6/112.
+        assertEquals(List.of("Standard_D4s_v5", "Standard_NC6s_v3"), f.suggestions());
+        assertTrue(f.remediation().contains("suggested from the 4 vCPUs its name carries; its memory is unknown"),
+                f.remediation());
+    }
+
+    @Test
+    void tl021RetiredNumberedSizeHasNoKnownShapeAndSaysSo() {
+        // Standard_D4_v2 has 8 vCPUs: Dv2 numbers its sizes, so nothing is known of its shape.
+        Finding f = tl021.evaluate(Fixtures.windows().size("Standard_D4_v2").build()).orElseThrow();
+        assertEquals("unknown", f.evidence().get("vCPUs"));
+        assertEquals(List.of("Standard_F2s_v2", "Standard_D2_v5", "Standard_D2as_v5"), f.suggestions(),
+                "the smallest capable non-burstable sizes, as for any 0-vCPU floor");
+        assertTrue(f.remediation().contains("its vCPUs and memory are unknown"), f.remediation());
+    }
+
+    @Test
+    void tl021RetiredSizeWithNothingCapableOfferedSaysPickAnotherRegion() {
+        SkuCatalog gen1Only = new SkuCatalog("westeurope", List.of(Fixtures.sku("Standard_A2_v2", Fixtures.GEN1, false, 2, 4, false)));
+        Finding f = tl021.evaluate(Fixtures.windows().location("westeurope").size("Standard_F16").skus(gen1Only).build())
+                .orElseThrow();
+        assertEquals("not offered in westeurope", f.evidence().get("availability"));
+        assertTrue(f.suggestions().isEmpty());
+        assertTrue(f.remediation().startsWith("no Trusted Launch capable size with at least 16 vCPUs"), f.remediation());
     }
 
     @Test
