@@ -10,8 +10,8 @@ import java.util.List;
  * without findings still gets one row so every VM appears.
  */
 public final class CsvReport {
-    public static final List<String> HEADER = List.of("subscription", "resourceGroup", "name", "id", "verdict", "guestChecked", "rule",
-            "severity", "message", "evidence", "remediation", "suggestions");
+    public static final List<String> HEADER = List.of("subscription", "resourceGroup", "name", "id", "verdict", "rule",
+            "severity", "message", "evidence", "remediation", "suggestions", "guestChecked");
     private static final String CRLF = "\r\n";
 
     public String render(AssessmentReport report) {
@@ -19,13 +19,15 @@ public final class CsvReport {
         row(out, HEADER);
         for (VmAssessment vm : report.vms()) {
             List<String> vmColumns = List.of(vm.vm().subscription(), vm.vm().resourceGroup(), vm.vm().name(), vm.vm().id(),
-                    vm.verdict().name(), String.valueOf(vm.guestChecked()));
+                    vm.verdict().name());
+            // guestChecked came after the first release's columns: last, so scripts that read by position keep working.
+            String guestChecked = String.valueOf(vm.guestChecked());
             if (vm.findings().isEmpty()) {
-                row(out, concat(vmColumns, List.of("", "", "", "", "", "")));
+                row(out, concat(vmColumns, List.of("", "", "", "", "", "", guestChecked)));
             }
             for (Finding f : vm.findings()) {
                 row(out, concat(vmColumns, List.of(f.rule(), f.severity().name(), f.message(), f.evidenceText(),
-                        f.remediation(), String.join(" ", f.suggestions()))));
+                        f.remediation(), String.join(" ", f.suggestions()), guestChecked)));
             }
         }
         return out.toString();

@@ -17,7 +17,7 @@ class CsvReportTest {
      * columns at the end, and say so in docs/assess.md).
      */
     private static final List<String> COLUMNS = List.of("subscription", "resourceGroup", "name", "id", "verdict",
-            "rule", "severity", "message", "evidence", "remediation", "suggestions");
+            "rule", "severity", "message", "evidence", "remediation", "suggestions", "guestChecked");
 
     @Test
     void theHeaderKeepsTheColumnsScriptsDependOn() {
@@ -39,19 +39,20 @@ class CsvReportTest {
         }
         VmAssessment web02 = report.vms().get(1);
         List<String> first = rows.stream().filter(r -> r.get(2).equals("web02")).findFirst().orElseThrow();
-        assertEquals(List.of(web02.vm().subscription(), "rg-app", "web02", web02.vm().id(), "BLOCKED", "true", "TL020",
-                "BLOCKER"), first.subList(0, 8));
-        assertEquals(web02.findings().get(0).message(), first.get(8));
-        assertEquals(String.join(" ", web02.findings().get(0).suggestions()), first.get(11));
+        assertEquals(List.of(web02.vm().subscription(), "rg-app", "web02", web02.vm().id(), "BLOCKED", "TL020",
+                "BLOCKER"), first.subList(0, 7));
+        assertEquals(web02.findings().get(0).message(), first.get(7));
+        assertEquals(String.join(" ", web02.findings().get(0).suggestions()), first.get(10));
+        assertEquals("true", first.get(11));
         List<String> app01 = rows.stream().filter(r -> r.get(2).equals("app01")).findFirst().orElseThrow();
-        assertEquals("false", app01.get(5), "app01 is deallocated: its guest was not checked");
+        assertEquals("false", app01.get(11), "app01 is deallocated: its guest was not checked");
     }
 
     @Test
     void quotesCommasQuotesAndNewlines() {
         List<List<String>> rows = parse(new CsvReport().render(SampleFleet.report()));
         List<String> lab = rows.stream().filter(r -> r.get(2).equals("lab01")).findFirst().orElseThrow();
-        assertEquals("tag=trustlift:exclude; value=" + SampleFleet.HOSTILE_TAG, lab.get(9));
+        assertEquals("tag=trustlift:exclude; value=" + SampleFleet.HOSTILE_TAG, lab.get(8));
         assertEquals("\"a,b\"", CsvReport.quote("a,b"));
         assertEquals("\"say \"\"hi\"\"\"", CsvReport.quote("say \"hi\""));
         assertEquals("\"two\nlines\"", CsvReport.quote("two\nlines"));
