@@ -116,6 +116,13 @@ class SandboxContractTest {
                 .map(v -> v.ref().name()).toList());
         assertEquals(List.of("web01"), cloud.listVms(new CloudScope(List.of(SUB), null, Map.of("app", "web"))).stream()
                 .map(v -> v.ref().name()).toList());
+        // the scope's filters travel in the KQL; the sandbox evaluates them as Resource Graph does
+        assertEquals(List.of("lin01"), cloud.queryVms(CloudScope.of(List.of(SUB, SUB_B), "RG-LINUX")).stream()
+                .map(v -> v.ref().name()).toList());
+        assertEquals(List.of("web01"), cloud.queryVms(new CloudScope(List.of(SUB, SUB_B), null, Map.of("app", "web"))).stream()
+                .map(v -> v.ref().name()).toList());
+        assertEquals(List.of(), cloud.queryVms(new CloudScope(List.of(SUB), null, Map.of("app", "web' or type =~ '"))),
+                "a quote in a tag value stays inside its literal");
     }
 
     @Test
