@@ -9,10 +9,11 @@ import java.util.Locale;
 
 /**
  * The objects the Storage and BitLocker cmdlets return on the simulated Windows guest, computed
- * from its disk (disk 0, C: on the largest partition), with the properties trustlift's probe
- * selects and the types ConvertTo-Json gives them in Windows PowerShell: MbrType a number,
- * GptType a braced lower-case GUID, DriveLetter a one-character string ("\u0000" for none), the
- * BitLocker enums as numbers.
+ * from its disk (disk 0, C: on the largest partition), with members of the documented CIM classes
+ * (MSFT_Disk, MSFT_Partition, MSFT_Volume) and the types ConvertTo-Json gives them in Windows
+ * PowerShell: PartitionStyle the UInt16 (1 MBR, 2 GPT), MbrType a number, GptType a braced
+ * lower-case GUID, DriveLetter a one-character string ("\u0000" for none), the BitLocker enums
+ * as numbers. The table views' computed columns (a partition's "Type") are not members.
  */
 final class WindowsCmdlets {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,7 +47,7 @@ final class WindowsCmdlets {
 
     private ObjectNode disk() {
         return JSON.createObjectNode().put("Number", 0).put("FriendlyName", "Virtual HD")
-                .put("PartitionStyle", disk.scheme() == DiskLayout.Scheme.GPT ? "GPT" : "MBR")
+                .put("PartitionStyle", disk.scheme() == DiskLayout.Scheme.GPT ? 2 : 1)
                 .put("LogicalSectorSize", disk.sectorSize()).put("PhysicalSectorSize", 4096)
                 .put("Size", disk.sectors() * disk.sectorSize()).put("IsBoot", true).put("IsSystem", true);
     }
@@ -66,26 +67,10 @@ final class WindowsCmdlets {
                 o.put("MbrType", Integer.parseInt(p.type(), 16));
                 o.putNull("GptType");
             }
-            o.put("IsActive", p.active()).put("IsBoot", p == os).put("Type", typeName(p, gpt));
+            o.put("IsActive", p.active()).put("IsBoot", p == os);
             out.add(o);
         }
         return out;
-    }
-
-    /** The Type the Storage module shows for a partition. */
-    private static String typeName(Part p, boolean gpt) {
-        if (!gpt && DiskLayout.isContainer(p.type())) {
-            return "Extended";
-        }
-        if (p.logical()) {
-            return "Logical";
-        }
-        return switch (p.type().toUpperCase(Locale.ROOT)) {
-            case "EF00" -> "System";
-            case "2700", "27" -> "Recovery";
-            case "0700", "07" -> gpt ? "Basic" : "IFS";
-            default -> "Unknown";
-        };
     }
 
     private long osBytes() {

@@ -47,7 +47,7 @@ public final class GuestProbe {
             "Get-Disk -Number $c.DiskNumber | Select-Object Number, PartitionStyle, LogicalSectorSize, Size | ConvertTo-Json -Compress",
             label(GET_PARTITION),
             "Get-Partition -DiskNumber $c.DiskNumber | Select-Object PartitionNumber, DriveLetter, Offset, Size, MbrType, GptType,"
-                    + " IsActive, Type | ConvertTo-Json -Compress",
+                    + " IsActive | ConvertTo-Json -Compress",
             label(GET_VOLUME),
             "Get-Volume -DriveLetter C | Select-Object DriveLetter, Size, SizeRemaining | ConvertTo-Json -Compress",
             label(SUPPORTED_SIZE),

@@ -20,11 +20,12 @@ public final class ProbeOutput {
                 + GuestProbe.GET_PARTITION + "' section)");
     }
 
-    /** "7", "07", "0x7" and 7 are the same MBR type; the rules compare two upper-case hex digits. */
+    /** An MBR type byte as the rules compare it: two upper-case hex digits (sfdisk's "5" and Get-Partition's 5 are "05"). */
     static String mbrType(int type) {
         return String.format("%02X", type);
     }
 
+    /** A GPT type as the rules compare it: the bare upper-case GUID (Get-Partition braces it in lower case). */
     static String gptType(String guid) {
         String t = guid.trim();
         if (t.startsWith("{") && t.endsWith("}")) {

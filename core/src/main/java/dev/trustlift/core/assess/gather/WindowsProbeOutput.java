@@ -61,8 +61,8 @@ final class WindowsProbeOutput {
             long offset = p.path("Offset").asLong();
             String type = gpt ? ProbeOutput.gptType(p.path("GptType").asText("")) : ProbeOutput.mbrType(p.path("MbrType").asInt());
             boolean container = !gpt && isContainer(p.path("MbrType").asInt(-1));
-            boolean logical = p.path("Type").asText("").equalsIgnoreCase("Logical")
-                    || !container && containers.stream().anyMatch(e -> offset >= e[0] && offset < e[1]);
+            // MSFT_Partition has no primary/logical member: a logical partition is one inside the extended
+            boolean logical = !container && containers.stream().anyMatch(e -> offset >= e[0] && offset < e[1]);
             boolean os = driveLetter(p.get("DriveLetter")) == 'C';
             parts.add(new PartitionSummary(p.path("PartitionNumber").asInt(), type, offset / sectorSize,
                     p.path("Size").asLong() / sectorSize, p.path("IsActive").asBoolean(false), logical, os, os ? "C:" : null));

@@ -116,13 +116,13 @@ class ProbeOutputTest {
     @Test
     void windowsMbrWithFourPartitionsAndBitLockerSuspended() {
         String parts = "[{\"PartitionNumber\":1,\"DriveLetter\":\"\\u0000\",\"Offset\":1048576,\"Size\":524288000,\"MbrType\":7,"
-                + "\"GptType\":null,\"IsActive\":true,\"Type\":\"IFS\"},"
+                + "\"GptType\":null,\"IsActive\":true},"
                 + "{\"PartitionNumber\":2,\"DriveLetter\":\"C\",\"Offset\":525336576,\"Size\":128000000000,\"MbrType\":7,"
-                + "\"GptType\":null,\"IsActive\":false,\"Type\":\"IFS\"},"
+                + "\"GptType\":null,\"IsActive\":false},"
                 + "{\"PartitionNumber\":3,\"DriveLetter\":\"\\u0000\",\"Offset\":128525336576,\"Size\":524288000,\"MbrType\":39,"
-                + "\"GptType\":null,\"IsActive\":false,\"Type\":\"Recovery\"},"
+                + "\"GptType\":null,\"IsActive\":false},"
                 + "{\"PartitionNumber\":4,\"DriveLetter\":\"D\",\"Offset\":129049624576,\"Size\":7000000000,\"MbrType\":7,"
-                + "\"GptType\":null,\"IsActive\":false,\"Type\":\"IFS\"}]";
+                + "\"GptType\":null,\"IsActive\":false}]";
         GuestFacts g = ProbeOutput.parse(windows("\"MBR\"", parts, section(GuestProbe.BITLOCKER,
                 "{\"MountPoint\":\"C:\",\"VolumeStatus\":1,\"ProtectionStatus\":0}")) + "TRUSTLIFT_EXIT=0\r\n");
         assertEquals(BitLockerState.SUSPENDED, g.bitLocker());
@@ -157,11 +157,11 @@ class ProbeOutputTest {
     @Test
     void windowsGptTypesComeBracedAndLowerCase() {
         String parts = "[{\"PartitionNumber\":1,\"DriveLetter\":\"\\u0000\",\"Offset\":1048576,\"Size\":471859200,\"MbrType\":null,"
-                + "\"GptType\":\"{de94bba4-06d1-4d40-a16a-bfd50179d6ac}\",\"IsActive\":false,\"Type\":\"Recovery\"},"
+                + "\"GptType\":\"{de94bba4-06d1-4d40-a16a-bfd50179d6ac}\",\"IsActive\":false},"
                 + "{\"PartitionNumber\":2,\"DriveLetter\":\"\\u0000\",\"Offset\":472907776,\"Size\":103809024,\"MbrType\":null,"
-                + "\"GptType\":\"{c12a7328-f81f-11d2-ba4b-00a0c93ec93b}\",\"IsActive\":false,\"Type\":\"System\"},"
+                + "\"GptType\":\"{c12a7328-f81f-11d2-ba4b-00a0c93ec93b}\",\"IsActive\":false},"
                 + "{\"PartitionNumber\":3,\"DriveLetter\":\"C\",\"Offset\":593494016,\"Size\":128000000000,\"MbrType\":null,"
-                + "\"GptType\":\"{ebd0a0a2-b9e5-4433-87c0-68b6b72699c7}\",\"IsActive\":false,\"Type\":\"Basic\"}]";
+                + "\"GptType\":\"{ebd0a0a2-b9e5-4433-87c0-68b6b72699c7}\",\"IsActive\":false}]";
         GuestFacts g = ProbeOutput.parse(windows("\"GPT\"", parts, section(GuestProbe.BITLOCKER,
                 "{\"MountPoint\":\"C:\",\"VolumeStatus\":\"FullyEncrypted\",\"ProtectionStatus\":\"On\"}")));
         assertEquals(DiskLayout.Style.GPT, g.layout().style());
