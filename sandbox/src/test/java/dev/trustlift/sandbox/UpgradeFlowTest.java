@@ -78,7 +78,7 @@ class UpgradeFlowTest {
         assertEquals("UEFI", tl.at("/boot/firmware").asText());
         assertEquals("TrustedLaunch", tl.path("securityType").asText());
         String probe = runCommand("Get-Disk -Number 0 | Select-Object PartitionStyle | ConvertTo-Json -Compress");
-        assertTrue(probe.contains("{\"PartitionStyle\":\"GPT\"}"), probe);
+        assertTrue(probe.contains("{\"PartitionStyle\":2}"), "MSFT_Disk.PartitionStyle 2 is GPT: " + probe);
         String verify = runCommand("# trustlift:windows-verify");
         assertTrue(verify.contains("tpm=present") && verify.contains("esp=present") && verify.contains("TRUSTLIFT_EXIT=0"),
                 verify);
