@@ -18,11 +18,24 @@ final class ArmErrors {
 
     static final String REQUEST_ID = "x-ms-request-id";
 
-    private ArmErrors() {
+    /** What to check when no HTTP answer came; only a loopback endpoint can be the local sandbox. */
+    private final String unreachableHint;
+
+    private ArmErrors(String unreachableHint) {
+        this.unreachableHint = unreachableHint;
+    }
+
+    static ArmErrors of(ConnectionSettings settings) {
+        if (settings.endpoint() == null) {
+            return new ArmErrors("check the network and any proxy settings");
+        }
+        return new ArmErrors(settings.loopback()
+                ? "check --endpoint; a local sandbox endpoint needs 'trustlift sandbox start'"
+                : "check --endpoint and the network");
     }
 
     /** Runs one adapter operation, translating its failure. */
-    static <T> T call(String what, Supplier<T> operation) {
+    <T> T call(String what, Supplier<T> operation) {
         try {
             return operation.get();
         } catch (CloudException e) {
@@ -32,14 +45,14 @@ final class ArmErrors {
         }
     }
 
-    static void run(String what, Runnable operation) {
+    void run(String what, Runnable operation) {
         call(what, () -> {
             operation.run();
             return null;
         });
     }
 
-    static CloudException translate(String what, Throwable error) {
+    CloudException translate(String what, Throwable error) {
         CloudException signIn = SignInFailures.recognise(what, error);
         if (signIn != null) {
             return signIn;
@@ -60,7 +73,7 @@ final class ArmErrors {
             }
             if (t instanceof IOException) {
                 return new CloudException(CloudException.UNREACHABLE, what + ": cannot reach ARM: " + describe(t)
-                        + " (check --endpoint and the network; a sandbox endpoint needs 'trustlift sandbox start')",
+                        + " (" + unreachableHint + ")",
                         0, null, error);
             }
         }

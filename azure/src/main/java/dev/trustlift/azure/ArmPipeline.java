@@ -68,7 +68,7 @@ final class ArmPipeline {
         policies.add(new RequestIdPolicy());
         policies.add(retry);
         policies.add(new AddDatePolicy());
-        policies.add(new SandboxBearerPolicy());
+        policies.add(new LoopbackBearerPolicy());
         policies.add(observer);
         policies.add(new HttpLoggingPolicy(log));
         return new HttpPipelineBuilder()

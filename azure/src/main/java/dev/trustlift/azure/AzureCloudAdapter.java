@@ -68,6 +68,7 @@ public final class AzureCloudAdapter implements Cloud {
     public static final Duration DEFAULT_OPERATION_TIMEOUT = Duration.ofMinutes(60);
 
     private final AzureConnection connection;
+    private final ArmErrors errors;
     private final Duration operationTimeout;
     /**
      * Backup policy types by vault and policy: a policy's type is fixed when it is created (a VM
@@ -86,6 +87,7 @@ public final class AzureCloudAdapter implements Cloud {
      */
     public AzureCloudAdapter(AzureConnection connection, Duration operationTimeout) {
         this.connection = connection;
+        this.errors = ArmErrors.of(connection.settings());
         this.operationTimeout = operationTimeout;
     }
 
@@ -99,7 +101,7 @@ public final class AzureCloudAdapter implements Cloud {
 
     @Override
     public List<Vm> listVms(CloudScope scope) {
-        return ArmErrors.call("list VMs", () -> {
+        return errors.call("list VMs", () -> {
             List<Vm> out = new ArrayList<>();
             for (String subscription : scope.subscriptions()) {
                 var vms = compute(subscription).getVirtualMachines();
@@ -117,24 +119,24 @@ public final class AzureCloudAdapter implements Cloud {
 
     @Override
     public List<Vm> queryVms(CloudScope scope) {
-        return ArmErrors.call("query Resource Graph", () -> GraphVmQuery.run(connection.graph(), scope));
+        return errors.call("query Resource Graph", () -> GraphVmQuery.run(connection.graph(), scope));
     }
 
     @Override
     public Vm getVm(VmRef vm) {
-        return ArmErrors.call("get VM " + vm, () -> ArmModels.vm(
+        return errors.call("get VM " + vm, () -> ArmModels.vm(
                 compute(vm.subscription()).getVirtualMachines().getByResourceGroup(vm.resourceGroup(), vm.name())));
     }
 
     @Override
     public InstanceView getInstanceView(VmRef vm) {
-        return ArmErrors.call("get instance view of " + vm, () -> ArmModels.instanceView(
+        return errors.call("get instance view of " + vm, () -> ArmModels.instanceView(
                 compute(vm.subscription()).getVirtualMachines().instanceView(vm.resourceGroup(), vm.name())));
     }
 
     @Override
     public OsDisk getDisk(String diskId) {
-        return ArmErrors.call("get disk " + diskId, () -> ArmModels.disk(diskInner(diskId)));
+        return errors.call("get disk " + diskId, () -> ArmModels.disk(diskInner(diskId)));
     }
 
     private DiskInner diskInner(String diskId) {
@@ -144,7 +146,7 @@ public final class AzureCloudAdapter implements Cloud {
 
     @Override
     public List<Extension> listExtensions(VmRef vm) {
-        return ArmErrors.call("list extensions of " + vm, () -> {
+        return errors.call("list extensions of " + vm, () -> {
             var list = compute(vm.subscription()).getVirtualMachineExtensions().list(vm.resourceGroup(), vm.name());
             return list == null || list.value() == null ? List.<Extension>of()
                     : list.value().stream().map(ArmModels::extension).toList();
@@ -153,7 +155,7 @@ public final class AzureCloudAdapter implements Cloud {
 
     @Override
     public List<ResourceSku> listSkus(String subscription, String location) {
-        return ArmErrors.call("list SKUs in " + location, () -> {
+        return errors.call("list SKUs in " + location, () -> {
             List<ResourceSku> out = new ArrayList<>();
             String filter = "location eq '" + location.replace("'", "") + "'";
             for (var sku : compute(subscription).getResourceSkus().list(filter, null, Context.NONE)) {
@@ -170,14 +172,14 @@ public final class AzureCloudAdapter implements Cloud {
     @Override
     public FeatureState getFeature(String subscription, String feature) {
         String[] parts = splitFeature(feature);
-        return ArmErrors.call("get feature " + feature, () -> featureState(
+        return errors.call("get feature " + feature, () -> featureState(
                 connection.resources(subscription).featureClient().getFeatures().get(parts[0], parts[1])));
     }
 
     @Override
     public FeatureState registerFeature(String subscription, String feature) {
         String[] parts = splitFeature(feature);
-        return ArmErrors.call("register feature " + feature, () -> featureState(
+        return errors.call("register feature " + feature, () -> featureState(
                 connection.resources(subscription).featureClient().getFeatures().register(parts[0], parts[1])));
     }
 
@@ -196,19 +198,19 @@ public final class AzureCloudAdapter implements Cloud {
 
     @Override
     public BackupProtection getBackupProtection(VmRef vm, String location) {
-        return ArmErrors.call("get backup status of " + vm, () ->
+        return errors.call("get backup status of " + vm, () ->
                 new BackupStatusReader(rest(), policyTypes).read(vm, location));
     }
 
     @Override
     public List<ReplicationProtectedItem> listReplicationProtectedItems(String subscription) {
-        return ArmErrors.call("list Site Recovery replication items of subscription " + subscription,
+        return errors.call("list Site Recovery replication items of subscription " + subscription,
                 () -> new SiteRecoveryReader(rest()).read(subscription));
     }
 
     @Override
     public List<ResourceLock> findLocks(VmRef vm) {
-        return ArmErrors.call("list locks of " + vm, () -> {
+        return errors.call("list locks of " + vm, () -> {
             var locks = connection.resources(vm.subscription()).managementLockClient().getManagementLocks();
             Map<String, ResourceLock> found = new LinkedHashMap<>();
             String vmId = vm.id().toLowerCase(Locale.ROOT);
@@ -230,7 +232,7 @@ public final class AzureCloudAdapter implements Cloud {
 
     @Override
     public List<ResourceLock> listResourceGroupLocks(String subscription, String resourceGroup) {
-        return ArmErrors.call("list locks of resource group " + resourceGroup, () -> {
+        return errors.call("list locks of resource group " + resourceGroup, () -> {
             List<ResourceLock> out = new ArrayList<>();
             for (var inner : connection.resources(subscription).managementLockClient().getManagementLocks()
                     .listByResourceGroup(resourceGroup)) {
@@ -245,14 +247,14 @@ public final class AzureCloudAdapter implements Cloud {
         RunCommandInput input = new RunCommandInput()
                 .withCommandId(script.os() == OsType.WINDOWS ? "RunPowerShellScript" : "RunShellScript")
                 .withScript(script.wrappedLines());
-        return ArmErrors.call("run command on " + vm, () -> RunCommandOutput.parse(await(
+        return errors.call("run command on " + vm, () -> RunCommandOutput.parse(await(
                 compute(vm.subscription()).getVirtualMachines().beginRunCommand(vm.resourceGroup(), vm.name(), input),
                 script.timeout())));
     }
 
     @Override
     public RestorePoint createRestorePoint(VmRef vm, String collectionName, String pointName) {
-        return ArmErrors.call("create restore point for " + vm, () -> {
+        return errors.call("create restore point for " + vm, () -> {
             var client = compute(vm.subscription());
             VirtualMachineInner model = client.getVirtualMachines().getByResourceGroup(vm.resourceGroup(), vm.name());
             RestorePointCollectionInner collection = client.getRestorePointCollections().createOrUpdate(
@@ -267,7 +269,7 @@ public final class AzureCloudAdapter implements Cloud {
 
     @Override
     public Snapshot createIncrementalSnapshot(String diskId, String snapshotName) {
-        return ArmErrors.call("snapshot disk " + diskId, () -> {
+        return errors.call("snapshot disk " + diskId, () -> {
             DiskInner disk = diskInner(diskId);
             SnapshotInner snapshot = (SnapshotInner) new SnapshotInner()
                     .withIncremental(true)
@@ -280,7 +282,7 @@ public final class AzureCloudAdapter implements Cloud {
 
     @Override
     public OsDisk createDisk(VmRef vm, String sourceId, String diskName) {
-        return ArmErrors.call("create disk " + diskName + " for " + vm, () -> {
+        return errors.call("create disk " + diskName + " for " + vm, () -> {
             var client = compute(vm.subscription());
             VirtualMachineInner model = client.getVirtualMachines().getByResourceGroup(vm.resourceGroup(), vm.name());
             // Disk restore points are restored; snapshots and disks are copied.
@@ -298,7 +300,7 @@ public final class AzureCloudAdapter implements Cloud {
 
     @Override
     public OsDisk growDisk(String diskId, int newSizeGb) {
-        return ArmErrors.call("grow disk " + diskId, () -> ArmModels.disk(await(
+        return errors.call("grow disk " + diskId, () -> ArmModels.disk(await(
                 compute(ResourceUtils.subscriptionFromResourceId(diskId)).getDisks().beginUpdate(
                         ResourceUtils.groupFromResourceId(diskId), ResourceUtils.nameFromResourceId(diskId),
                         new DiskUpdate().withDiskSizeGB(newSizeGb)), null)));
@@ -306,7 +308,7 @@ public final class AzureCloudAdapter implements Cloud {
 
     @Override
     public Vm swapOsDisk(VmRef vm, String diskId) {
-        return ArmErrors.call("swap OS disk of " + vm, () -> {
+        return errors.call("swap OS disk of " + vm, () -> {
             var vms = compute(vm.subscription()).getVirtualMachines();
             // As az vm update --os-disk does: read the model, repoint the OS disk, PUT it back.
             VirtualMachineInner model = vms.getByResourceGroup(vm.resourceGroup(), vm.name());
@@ -319,13 +321,13 @@ public final class AzureCloudAdapter implements Cloud {
 
     @Override
     public void deallocate(VmRef vm) {
-        ArmErrors.run("deallocate " + vm, () -> await(
+        errors.run("deallocate " + vm, () -> await(
                 compute(vm.subscription()).getVirtualMachines().beginDeallocate(vm.resourceGroup(), vm.name()), null));
     }
 
     @Override
     public void start(VmRef vm) {
-        ArmErrors.run("start " + vm, () -> await(
+        errors.run("start " + vm, () -> await(
                 compute(vm.subscription()).getVirtualMachines().beginStart(vm.resourceGroup(), vm.name()), null));
     }
 
@@ -338,7 +340,7 @@ public final class AzureCloudAdapter implements Cloud {
                     .withSecureBootEnabled(change.secureBootEnabled()).withVTpmEnabled(change.vTpmEnabled()));
         }
         VirtualMachineUpdateInner update = new VirtualMachineUpdateInner().withSecurityProfile(profile);
-        return ArmErrors.call("set security profile of " + vm, () -> ArmModels.vm(await(
+        return errors.call("set security profile of " + vm, () -> ArmModels.vm(await(
                 compute(vm.subscription()).getVirtualMachines().beginUpdate(vm.resourceGroup(), vm.name(), update),
                 null)));
     }

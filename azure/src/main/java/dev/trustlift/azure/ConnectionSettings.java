@@ -55,9 +55,14 @@ public record ConnectionSettings(URI endpoint, CloudName cloud, boolean verbose,
         return new ConnectionSettings(endpoint, cloud, verbose, pollInterval, retryBaseDelay, settings);
     }
 
-    /** Plain HTTP means the sandbox without sign-in; HTTPS endpoints get real credentials. */
+    /** Plain HTTP (loopback only) goes without sign-in; Azure and HTTPS endpoints get real credentials. */
     public boolean signsIn() {
         return endpoint == null || "https".equals(endpoint.getScheme());
+    }
+
+    /** An explicit endpoint on this machine (localhost, 127.0.0.0/8, [::1]), such as a local emulator. */
+    public boolean loopback() {
+        return endpoint != null && isLoopback(endpoint);
     }
 
     private static URI normalise(URI endpoint) {
@@ -66,12 +71,18 @@ public record ConnectionSettings(URI endpoint, CloudName cloud, boolean verbose,
             throw new IllegalArgumentException("endpoint must be an http:// or https:// URL with a host, got '"
                     + endpoint + "'");
         }
+        if (scheme.equals("http") && !isLoopback(endpoint)) {
+            // Plain HTTP would carry bearer tokens and ARM's answers in clear text over a network.
+            throw new IllegalArgumentException("plain HTTP is only for loopback endpoints (localhost, 127.x.x.x, [::1]);"
+                    + " use https:// for '" + endpoint + "'");
+        }
         String text = endpoint.toString();
         return URI.create(text.endsWith("/") ? text : text + "/");
     }
 
     private static boolean isLoopback(URI uri) {
-        String host = uri.getHost();
-        return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1");
+        String host = uri.getHost().toLowerCase(Locale.ROOT);
+        return host.equals("localhost") || host.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}")
+                || host.equals("[::1]") || host.equals("::1");
     }
 }

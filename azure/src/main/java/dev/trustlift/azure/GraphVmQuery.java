@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Lists VMs through Azure Resource Graph. A Resources row of a VM has the same shape as the ARM
@@ -32,11 +33,40 @@ final class GraphVmQuery {
     private GraphVmQuery() {
     }
 
+    static final String VMS = "Resources | where type =~ 'microsoft.compute/virtualmachines'";
+
     /**
-     * One fixed query. Resource group and tags are filtered here rather than in KQL: user text
-     * never enters a query, and the sandbox (like trustlift) needs to understand only this form.
+     * The scope's filters in KQL, so Resource Graph returns only the VMs asked for. Subscriptions
+     * are the request's own scope (its subscriptions member), not a KQL filter. ARM treats resource
+     * group names case-insensitively and Resource Graph stores them in lower case, hence {@code =~};
+     * tag names and values compare exactly, as {@link CloudScope#matchesTags} and ARM's tag filter do.
      */
-    static final String QUERY = "Resources | where type =~ 'microsoft.compute/virtualmachines'";
+    static String query(CloudScope scope) {
+        StringBuilder kql = new StringBuilder(VMS);
+        if (scope.resourceGroup() != null) {
+            kql.append(" | where resourceGroup =~ ").append(literal(scope.resourceGroup()));
+        }
+        for (Map.Entry<String, String> tag : new TreeMap<>(scope.tags()).entrySet()) {
+            kql.append(" | where tags[").append(literal(tag.getKey())).append("] == ").append(literal(tag.getValue()));
+        }
+        return kql.toString();
+    }
+
+    /** A KQL string literal: single quotes, with backslash escapes for what would end or bend it. */
+    static String literal(String value) {
+        StringBuilder out = new StringBuilder("'");
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\'' -> out.append("\\'");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> out.append(c);
+            }
+        }
+        return out.append('\'').toString();
+    }
 
     static List<Vm> run(ResourceGraphManager graph, CloudScope scope) {
         List<Vm> out = new ArrayList<>();
@@ -50,19 +80,15 @@ final class GraphVmQuery {
     private static List<Vm> runBatch(ResourceGraphManager graph, CloudScope scope, List<String> subscriptions) {
         List<Vm> out = new ArrayList<>();
         String skipToken = null;
+        String query = query(scope);
         do {
             QueryResponse page = graph.resourceProviders().resources(new QueryRequest()
                     .withSubscriptions(subscriptions)
-                    .withQuery(QUERY)
+                    .withQuery(query)
                     .withOptions(new QueryRequestOptions().withResultFormat(ResultFormat.OBJECT_ARRAY)
                             .withTop(PAGE).withSkipToken(skipToken)));
             for (Object row : rows(page.data())) {
-                Vm vm = ArmModels.vm(parseVm(row));
-                boolean inGroup = scope.resourceGroup() == null
-                        || scope.resourceGroup().equalsIgnoreCase(vm.ref().resourceGroup());
-                if (inGroup && scope.matchesTags(vm.tags())) {
-                    out.add(vm);
-                }
+                out.add(ArmModels.vm(parseVm(row)));
             }
             skipToken = page.skipToken();
         } while (skipToken != null && !skipToken.isBlank());

@@ -242,10 +242,17 @@ class AdapterReadTest extends AdapterOnFakeArm {
         assertEquals(List.of("myVM", "tlVM"), vms.stream().map(v -> v.ref().name()).toList());
         assertEquals(SecurityType.TRUSTED_LAUNCH, vms.get(1).securityType());
         String first = arm.calls().get(0).body();
-        assertTrue(first.contains("\"query\":\"" + GraphVmQuery.QUERY + "\""), first);
+        assertTrue(first.contains("\"query\":\"Resources | where type =~ 'microsoft.compute/virtualmachines'"
+                + " | where resourceGroup =~ 'myResourceGroup'\""), first);
         assertTrue(first.contains("\"subscriptions\":[\"" + SUB + "\"]"), first);
         assertTrue(first.contains("objectArray"), first);
-        assertTrue(cloud.queryVms(CloudScope.of(List.of(SUB), "otherGroup")).isEmpty(),
-                "the group filter applies to Resource Graph rows too");
+    }
+
+    @Test
+    void resourceGraphQueryCarriesTheScopeWithQuotedValues() {
+        assertEquals("Resources | where type =~ 'microsoft.compute/virtualmachines'", GraphVmQuery.query(CloudScope.of(List.of(SUB), null)));
+        assertEquals("Resources | where type =~ 'microsoft.compute/virtualmachines' | where resourceGroup =~ 'rg-App'"
+                + " | where tags['app'] == 'web' | where tags['owner'] == 'O\\'Brien \\\\ ops\\n'",
+                GraphVmQuery.query(new CloudScope(List.of(SUB), "rg-App", Map.of("owner", "O'Brien \\ ops\n", "app", "web"))));
     }
 }

@@ -37,6 +37,24 @@ class ConnectionSettingsTest {
     }
 
     @Test
+    void plainHttpIsOnlyForLoopback() {
+        for (String local : new String[] {"http://127.0.0.1:8123", "http://127.8.9.10/", "http://localhost:1/", "http://[::1]:9/"}) {
+            ConnectionSettings s = ConnectionSettings.endpoint(URI.create(local), false);
+            assertTrue(s.loopback(), local);
+            assertFalse(s.signsIn(), local);
+        }
+        for (String remote : new String[] {"http://arm.contoso.example/", "http://10.0.0.4:8080/", "http://127.evil.example/"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> ConnectionSettings.endpoint(URI.create(remote), false), remote);
+            assertTrue(e.getMessage().startsWith("plain HTTP is only for loopback endpoints"), e.getMessage());
+        }
+        ConnectionSettings remoteTls = ConnectionSettings.endpoint(URI.create("https://arm.contoso.example/"), false);
+        assertFalse(remoteTls.loopback());
+        assertTrue(remoteTls.signsIn());
+        assertFalse(ConnectionSettings.azure(CloudName.AzureCloud, false).loopback());
+    }
+
+    @Test
     void computeRateLimitHeaderIsSplitPerPolicy() {
         assertEquals(Map.of("Microsoft.Compute/PutVM3Min", 239, "Microsoft.Compute/PutVM30Min", 1199),
                 RateLimitObserver.parseResourceHeader("Microsoft.Compute/PutVM3Min;239, Microsoft.Compute/PutVM30Min;1199"));

@@ -12,6 +12,10 @@ import dev.trustlift.core.cloud.BackupProtection;
 import dev.trustlift.core.cloud.CloudException;
 import dev.trustlift.core.cloud.CloudScope;
 import dev.trustlift.core.cloud.FeatureState;
+import dev.trustlift.core.assess.BitLockerState;
+import dev.trustlift.core.assess.GuestFacts;
+import dev.trustlift.core.assess.gather.GuestProbe;
+import dev.trustlift.core.assess.gather.ProbeOutput;
 import dev.trustlift.core.cloud.GuestScript;
 import dev.trustlift.core.cloud.HyperVGeneration;
 import dev.trustlift.core.cloud.InstanceView;
@@ -116,6 +120,13 @@ class SandboxContractTest {
                 .map(v -> v.ref().name()).toList());
         assertEquals(List.of("web01"), cloud.listVms(new CloudScope(List.of(SUB), null, Map.of("app", "web"))).stream()
                 .map(v -> v.ref().name()).toList());
+        // the scope's filters travel in the KQL; the sandbox evaluates them as Resource Graph does
+        assertEquals(List.of("lin01"), cloud.queryVms(CloudScope.of(List.of(SUB, SUB_B), "RG-LINUX")).stream()
+                .map(v -> v.ref().name()).toList());
+        assertEquals(List.of("web01"), cloud.queryVms(new CloudScope(List.of(SUB, SUB_B), null, Map.of("app", "web"))).stream()
+                .map(v -> v.ref().name()).toList());
+        assertEquals(List.of(), cloud.queryVms(new CloudScope(List.of(SUB), null, Map.of("app", "web' or type =~ '"))),
+                "a quote in a tag value stays inside its literal");
     }
 
     @Test
@@ -234,13 +245,37 @@ class SandboxContractTest {
     }
 
     @Test
-    void linuxScriptIsRecognisedThroughTheWrapper() {
-        ScriptResult probe = cloud.runScript(new VmRef(SUB, "rg-linux", "lin01"), new GuestScript(OsType.LINUX,
-                List.of("# trustlift:linux-probe", "lsblk -o NAME,PTTYPE"), Duration.ofSeconds(60)));
-        assertEquals(0, probe.exitCode(), probe.stdout() + probe.stderr());
-        assertTrue(probe.stdout().startsWith("firmware=bios\n"), probe.stdout());
-        assertTrue(probe.stdout().contains("\npttype=dos\n"), "linux-mbr-custom is an MBR disk: " + probe.stdout());
-        assertFalse(probe.stdout().contains("TRUSTLIFT_EXIT"));
+    void guestProbesReadWhatTheSandboxHolds() throws Exception {
+        for (String[] vm : new String[][] {{"rg-linux", "lin01"}, {"rg-app", "enc01"}}) {
+            VmRef ref = new VmRef(SUB, vm[0], vm[1]);
+            OsType os = vm[1].startsWith("lin") ? OsType.LINUX : OsType.WINDOWS;
+            ScriptResult probe = cloud.runScript(ref, GuestProbe.script(os));
+            assertEquals(0, probe.exitCode(), probe.stdout() + probe.stderr());
+            assertFalse(probe.stdout().contains("TRUSTLIFT_EXIT"));
+            assertTrue(probe.stdout().getBytes(java.nio.charset.StandardCharsets.UTF_8).length < 4096,
+                    "Run Command keeps only the last 4,096 bytes of stdout: " + probe.stdout().length());
+            GuestFacts facts = ProbeOutput.parse(probe.stdout());
+            JsonNode truth = truth(vm[1]);
+            JsonNode layout = truth.at("/osDisk/layout");
+            assertEquals(layout.path("scheme").asText(), facts.layout().style().name(), vm[1]);
+            assertEquals(layout.path("sectors").asLong(), facts.layout().totalSectors(), vm[1]);
+            List<String> expected = new ArrayList<>();
+            layout.path("partitions").forEach(p -> expected.add(p.path("number").asInt() + " " + p.path("type").asText() + " "
+                    + p.path("start").asLong() + " " + p.path("sectors").asLong() + " " + p.path("active").asBoolean() + " "
+                    + p.path("logical").asBoolean()));
+            List<String> probed = facts.layout().partitions().stream().map(p -> p.number() + " " + p.type() + " " + p.startLba()
+                    + " " + p.sectors() + " " + p.active() + " " + p.logical()).toList();
+            assertEquals(expected.stream().sorted().toList(), probed.stream().sorted().toList(), vm[1]);
+            assertEquals(truth.at("/guest/freeSpaceMb").asLong(), facts.freeMb(), vm[1]);
+            assertTrue(facts.layout().osPartition().isPresent(), vm[1]);
+        }
+        GuestFacts enc = ProbeOutput.parse(cloud.runScript(new VmRef(SUB, "rg-app", "enc01"), GuestProbe.script(OsType.WINDOWS))
+                .stdout());
+        assertEquals(BitLockerState.ON, enc.bitLocker());
+        assertEquals(0L, enc.unmovableTailMb());
+        GuestFacts lin = ProbeOutput.parse(cloud.runScript(new VmRef(SUB, "rg-linux", "lin01"), GuestProbe.script(OsType.LINUX))
+                .stdout());
+        assertEquals(false, lin.espInFstab());
     }
 
     @Test

@@ -161,7 +161,7 @@ class ExamplePayloadShapeTest {
     @Test
     void runCommandResult() throws Exception {
         ArmClient.Answer a = sandbox.arm().send("POST", vm("rg-app", "web01") + "/runCommand?" + API,
-                "{\"commandId\":\"RunPowerShellScript\",\"script\":[\"# trustlift:windows-probe\"]}");
+                "{\"commandId\":\"RunPowerShellScript\",\"script\":[\"Get-Disk | ConvertTo-Json\"]}");
         sandbox.arm().await(a.header("Azure-AsyncOperation"));
         assertShape("VirtualMachineRunCommand.json", "200", sandbox.arm().get(a.header("Location")).json(), "/value/0/code",
                 "/value/0/message", "/value/1/code");

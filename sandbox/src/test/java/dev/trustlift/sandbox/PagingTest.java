@@ -89,11 +89,34 @@ class PagingTest {
     }
 
     @Test
+    void resourceGraphFiltersByGroupInKqlAsTheGroupListDoes() {
+        JsonNode first = arm.get("/subscriptions/" + sub + "/providers/Microsoft.Compute/virtualMachines?api-version=2024-11-01")
+                .json().at("/value/0");
+        String rg = first.path("id").asText().split("/")[4];
+        Set<String> listed = new HashSet<>();
+        arm.get("/subscriptions/" + sub + "/resourceGroups/" + rg + "/providers/Microsoft.Compute/virtualMachines?api-version=2024-11-01")
+                .json().path("value").forEach(vm -> listed.add(vm.path("id").asText()));
+        ArmClient.Answer a = arm.send("POST", "/providers/Microsoft.ResourceGraph/resources?api-version=2021-03-01",
+                "{\"subscriptions\":[\"" + sub + "\"],\"query\":\"Resources | where type =~ 'microsoft.compute/virtualmachines'"
+                        + " | where resourceGroup =~ '" + rg.toUpperCase(java.util.Locale.ROOT) + "' | project id, resourceGroup\","
+                        + "\"options\":{\"$top\":1000}}");
+        assertEquals(200, a.status(), a.raw().body());
+        Set<String> graph = new HashSet<>();
+        a.json().path("data").forEach(r -> graph.add(r.path("id").asText()));
+        assertFalse(listed.isEmpty());
+        assertEquals(listed, graph);
+        assertEquals(listed.size(), a.json().path("totalRecords").asInt());
+        assertEquals(2, a.json().at("/data/0").size(), "project keeps two columns");
+    }
+
+    @Test
     void otherGraphQueriesAreRefusedLoudly() {
         ArmClient.Answer a = arm.send("POST", "/providers/Microsoft.ResourceGraph/resources?api-version=2021-03-01",
-                "{\"query\":\"Resources | project name\"}");
+                "{\"query\":\"Resources | summarize count() by location\"}");
         assertEquals(400, a.status());
+        assertEquals("BadRequest", a.json().at("/error/code").asText());
         assertEquals("InvalidQuery", a.json().at("/error/details/0/code").asText());
+        assertEquals("summarize", a.json().at("/error/details/1/token").asText());
     }
 
     @Test

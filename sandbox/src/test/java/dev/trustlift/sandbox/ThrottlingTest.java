@@ -50,7 +50,7 @@ class ThrottlingTest {
             assertNotNull(first.header("x-ms-ratelimit-remaining-subscription-writes"));
             arm.await(first.header("Azure-AsyncOperation"));
             ArmClient.Answer second = arm.send("POST", vm("rg-app", "bk02") + "/runCommand?" + API,
-                    "{\"commandId\":\"RunPowerShellScript\",\"script\":[\"# trustlift:windows-probe\"]}");
+                    "{\"commandId\":\"RunPowerShellScript\",\"script\":[\"Get-Disk | ConvertTo-Json\"]}");
             assertEquals(202, second.status());
             ArmClient.Answer third = arm.send("PATCH", url, "{\"tags\":{\"a\":\"2\"}}");
             assertEquals(429, third.status());

@@ -69,7 +69,7 @@ class UpgradeFlowTest {
         assertTrue(serial.contains("Boot failed: not a bootable disk") && serial.contains("No bootable device"), serial);
         assertEquals("Not Ready", iv.at("/vmAgent/statuses/0/displayStatus").asText());
         assertEquals(409, sandbox.arm().send("POST", WEB01 + "/runCommand?" + API,
-                "{\"commandId\":\"RunPowerShellScript\",\"script\":[\"# trustlift:windows-probe\"]}").status());
+                "{\"commandId\":\"RunPowerShellScript\",\"script\":[\"Get-Disk | ConvertTo-Json\"]}").status());
 
         lro("POST", WEB01 + "/deallocate?" + API, null, 202);
         lro("PATCH", WEB01 + "?" + API, TrustedLaunchRulesTest.TL, 200);
@@ -78,9 +78,8 @@ class UpgradeFlowTest {
         assertTrue(tl.at("/boot/booted").asBoolean(), tl.toString());
         assertEquals("UEFI", tl.at("/boot/firmware").asText());
         assertEquals("TrustedLaunch", tl.path("securityType").asText());
-        String probe = runCommand("# trustlift:windows-probe");
-        assertTrue(probe.contains("firmware=uefi") && probe.contains("secure_boot=enabled") && probe.contains("pttype=gpt"),
-                probe);
+        String probe = runCommand("Get-Disk -Number 0 | Select-Object PartitionStyle | ConvertTo-Json -Compress");
+        assertTrue(probe.contains("{\"PartitionStyle\":2}"), "MSFT_Disk.PartitionStyle 2 is GPT: " + probe);
         String verify = runCommand("# trustlift:windows-verify");
         assertTrue(verify.contains("tpm=present") && verify.contains("esp=present") && verify.contains("TRUSTLIFT_EXIT=0"),
                 verify);

@@ -155,6 +155,10 @@ class DiscoverCommandTest {
     @Test
     void badEndpointAndCloudAreUsageErrors() {
         assertEquals(2, CliRun.of("discover", "--endpoint", "ftp://x/", "--subscription", SUB).exitCode());
+        CliRun plain = CliRun.of("discover", "--endpoint", "http://arm.contoso.example/", "--subscription", SUB);
+        assertEquals(2, plain.exitCode());
+        assertEquals("trustlift: plain HTTP is only for loopback endpoints (localhost, 127.x.x.x, [::1]); use https:// for"
+                + " 'http://arm.contoso.example/'", plain.err().lines().findFirst().orElse(""), plain.err());
         CliRun r = CliRun.of("discover", "--cloud", "AzureMoon", "--subscription", SUB);
         assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("unknown cloud 'AzureMoon'"), r.err());

@@ -18,12 +18,11 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Azure Resource Graph, for the one query form trustlift uses to find VMs:
- * {@code Resources | where type =~ 'microsoft.compute/virtualmachines'}, paged with $skipToken.
- * Anything else is refused loudly rather than answered wrongly.
+ * Azure Resource Graph over the sandbox's VMs (the only resources it holds as Resources rows),
+ * for the KQL subset {@link KqlQuery} evaluates, scoped by the request's subscriptions and paged
+ * with $skipToken. A query beyond the subset is refused loudly rather than answered wrongly.
  */
 final class ResourceGraph {
-    static final String SUPPORTED = "resources | where type =~ 'microsoft.compute/virtualmachines'";
     private static final int DEFAULT_TOP = 100;
     private static final int MAX_TOP = 1000;
 
@@ -35,21 +34,17 @@ final class ResourceGraph {
 
     ArmResponse query(ArmRequest req) {
         ObjectNode body = req.objectBody();
-        String query = body.path("query").asText("");
-        String normalized = query.trim().replaceAll("\\s+", " ").replace("==", "=~").toLowerCase(Locale.ROOT);
-        if (!normalized.equals(SUPPORTED)) {
-            ArmException e = new ArmException(400, "BadRequest", "Please provide below info when asking for support: "
-                    + "the sandbox supports only the query \"Resources | where type =~ 'microsoft.compute/virtualmachines'\".");
-            e.error().putArray("details").addObject().put("code", "InvalidQuery")
-                    .put("message", "Query is invalid or not supported by the sandbox: " + query);
-            throw e;
-        }
+        KqlQuery query = KqlQuery.parse(body.path("query").asText(""));
         Set<String> subs = new HashSet<>();
         body.path("subscriptions").forEach(s -> subs.add(s.asText().toLowerCase(Locale.ROOT)));
         List<VmRecord> rows = new ArrayList<>();
         for (SubscriptionRecord s : ctx.state().subscriptions()) {
             if (subs.isEmpty() || subs.contains(s.id().toLowerCase(Locale.ROOT))) {
-                rows.addAll(s.vms());
+                for (VmRecord vm : s.vms()) {
+                    if (query.matches(columns(vm))) {
+                        rows.add(vm);
+                    }
+                }
             }
         }
         JsonNode options = body.path("options");
@@ -69,7 +64,7 @@ final class ResourceGraph {
         root.putArray("facets");
         ArrayNode data = root.putArray("data");
         for (int i = offset; i < end; i++) {
-            data.add(row(rows.get(i)));
+            data.add(query.project(row(rows.get(i))));
         }
         return ArmResponse.ok(root);
     }
@@ -86,8 +81,8 @@ final class ResourceGraph {
         }
     }
 
-    private static ObjectNode row(VmRecord vm) {
-        ObjectNode model = VmJson.model(vm, false);
+    /** A row's columns that {@link KqlQuery} filters on; the full row is built only for the page served. */
+    private static ObjectNode columns(VmRecord vm) {
         ObjectNode row = Json.object();
         row.put("id", vm.id());
         row.put("name", vm.name());
@@ -98,6 +93,14 @@ final class ResourceGraph {
         row.put("resourceGroup", vm.resourceGroup().toLowerCase(Locale.ROOT));
         row.put("subscriptionId", vm.subscription());
         row.put("managedBy", "");
+        ObjectNode tags = row.putObject("tags");
+        vm.tags().forEach(tags::put);
+        return row;
+    }
+
+    private static ObjectNode row(VmRecord vm) {
+        ObjectNode model = VmJson.model(vm, false);
+        ObjectNode row = columns(vm);
         row.putNull("sku");
         row.putNull("plan");
         row.set("properties", model.get("properties"));

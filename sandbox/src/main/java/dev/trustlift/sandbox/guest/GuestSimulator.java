@@ -1,16 +1,20 @@
 package dev.trustlift.sandbox.guest;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Recognizes the scripts trustlift sends through Run Command and answers them from the
- * simulated guest. Scripts start with a marker line {@code # trustlift:<name>}; Windows scripts
- * that call MBR2GPT are recognized by the call itself, so a hand-written script works too.
+ * Answers Run Command scripts from the simulated guest. Windows tools (MBR2GPT, Defrag,
+ * ReAgentC) are recognized by their call; read-only commands (sfdisk, lsblk, findmnt, df,
+ * /etc/fstab; Get-Disk, Get-Partition, Get-Volume, Get-PartitionSupportedSize,
+ * Get-BitLockerVolume through ConvertTo-Json) are emulated line by line ({@link CommandEmulator}),
+ * printing what the real commands print for the VM's disk. The upgrade's scripts not yet built
+ * on real commands are still named by a leading {@code # trustlift:<name>} line.
  */
 public final class GuestSimulator {
     public static final String MARKER = "# trustlift:";
+    /** The exit-code line trustlift's wrapper prints; the sandbox appends it itself (ScriptResult). */
+    static final String EXIT_MARKER = "TRUSTLIFT_EXIT=";
 
     private GuestSimulator() {
     }
@@ -47,14 +51,12 @@ public final class GuestSimulator {
         if ("windows-verify".equals(marker) || "linux-verify".equals(marker)) {
             return verify(ctx);
         }
-        if ("windows-probe".equals(marker) && ctx.windows()) {
-            return windowsProbe(ctx);
-        }
-        if ("linux-probe".equals(marker) && !ctx.windows()) {
-            return LinuxGuest.probe(ctx.disk(), ctx.guest(), ctx.uefi(), ctx.secureBoot());
-        }
         if ("linux-convert".equals(marker) && !ctx.windows()) {
             return LinuxGuest.convert(ctx.disk(), ctx.guestFault().apply("linux-convert"));
+        }
+        ScriptResult emulated = CommandEmulator.run(script, ctx);
+        if (emulated != null) {
+            return emulated;
         }
         String first = script.isEmpty() ? "" : script.get(0);
         return new ScriptResult(List.of(), List.of("trustlift sandbox: script not recognized (first line: '" + first
@@ -87,38 +89,5 @@ public final class GuestSimulator {
                 "tpm=" + (ctx.uefi() && ctx.vTpm() ? "present" : "absent"),
                 "pttype=" + (d.scheme() == DiskLayout.Scheme.GPT ? "gpt" : ctx.windows() ? "mbr" : "dos"),
                 "esp=" + (d.hasType("EF00") ? "present" : "absent")), 0);
-    }
-
-    private static ScriptResult windowsProbe(GuestContext ctx) {
-        DiskLayout d = ctx.disk();
-        List<String> out = new ArrayList<>();
-        out.add("os=" + ctx.osName());
-        out.add("version=" + ctx.osVersion());
-        out.add("firmware=" + (ctx.uefi() ? "uefi" : "bios"));
-        out.add("secure_boot=" + (ctx.uefi() && ctx.secureBoot() ? "enabled" : "disabled"));
-        out.add("pttype=" + (d.scheme() == DiskLayout.Scheme.GPT ? "gpt" : "mbr"));
-        out.add("sector_size=" + d.sectorSize());
-        out.add("disk_sectors=" + d.sectors());
-        for (DiskLayout.Part p : d.parts()) {
-            List<String> flags = new ArrayList<>();
-            if (p.active()) {
-                flags.add("active");
-            }
-            if (p.logical()) {
-                flags.add("logical");
-            }
-            out.add("partition=" + p.number() + "," + p.start() + "," + p.sectors() + "," + p.type().toLowerCase(Locale.ROOT)
-                    + "," + (flags.isEmpty() ? "-" : String.join("+", flags)));
-        }
-        DiskLayout.Part os = d.osPartition();
-        if (os != null) {
-            out.add("os_partition=" + os.number());
-        }
-        out.add("bitlocker=" + ctx.guest().bitlocker());
-        out.add("c_free_mb=" + ctx.guest().freeSpaceMb());
-        out.add("c_shrinkable_mb=" + ctx.guest().shrinkableMb());
-        out.add("unallocated_tail_mb=" + d.freeTailSectors() * d.sectorSize() / (1024 * 1024));
-        out.add("winre=enabled");
-        return ScriptResult.of(out, 0);
     }
 }

@@ -7,41 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Answers trustlift's Linux scripts from the simulated disk: the probe (key=value lines, see
- * docs/sandbox.md) and the conversion, planned by the disk engine (GPT with a BIOS boot partition
+ * Answers trustlift's Linux conversion script from the simulated disk (the probe's commands are
+ * {@link CommandEmulator}'s): the conversion, planned by the disk engine (GPT with a BIOS boot partition
  * and an ESP, GRUB for both firmwares, /boot/efi in fstab); the engine refuses when there is no
  * room, and its message says by how much to grow the disk.
  */
 public final class LinuxGuest {
     private LinuxGuest() {
-    }
-
-    public static ScriptResult probe(DiskLayout d, GuestState guest, boolean uefi, boolean secureBoot) {
-        List<String> out = new ArrayList<>();
-        out.add("firmware=" + (uefi ? "uefi" : "bios"));
-        out.add("secure_boot=" + (uefi && secureBoot ? "enabled" : "disabled"));
-        out.add("pttype=" + (d.scheme() == DiskLayout.Scheme.GPT ? "gpt" : "dos"));
-        out.add("disk=/dev/sda");
-        out.add("disk_sectors=" + d.sectors());
-        out.add("sector_size=" + d.sectorSize());
-        for (Part p : d.parts()) {
-            out.add("partition=" + p.number() + "," + p.start() + "," + p.sectors() + "," + p.type().toLowerCase() + ","
-                    + (p.active() ? "boot" : "-"));
-        }
-        Part esp = find(d, "EF00");
-        Part biosBoot = find(d, "EF02");
-        Part root = d.osPartition();
-        out.add("root=/dev/sda" + (root == null ? "" : root.number()));
-        out.add("fstab_root=" + (guest.fstabUsesPartuuid() ? "PARTUUID=" + (d.scheme() == DiskLayout.Scheme.MBR
-                ? "5f3b2a91-0" + (root == null ? 1 : root.number()) : "0b5c1f7e-3a6d-4e43-9d2f-6c1a8e2b7d40") : "UUID=7f0e5c2a-1b3d-4c5e-8f9a-0b1c2d3e4f50"));
-        out.add("fstab_efi=" + (esp != null ? "present" : "absent"));
-        out.add("esp=" + (esp == null ? "absent" : "/dev/sda" + esp.number()));
-        out.add("bios_boot=" + (biosBoot == null ? "absent" : "/dev/sda" + biosBoot.number()));
-        out.add("grub_bios=" + (d.biosBootCode() ? "yes" : "no"));
-        out.add("grub_efi=" + (d.efiBootLoader() ? "yes" : "no"));
-        out.add("free_tail_mb=" + d.freeTailSectors() * d.sectorSize() / (1024 * 1024));
-        out.add("root_free_mb=" + guest.freeSpaceMb());
-        return ScriptResult.of(out, 0);
     }
 
     public static ScriptResult convert(DiskLayout d, String fault) {

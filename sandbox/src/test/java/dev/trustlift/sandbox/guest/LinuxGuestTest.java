@@ -7,7 +7,7 @@ import dev.trustlift.sandbox.fleet.GuestSpec;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The Linux scripts (marker-based) and the boot decision. */
+/** The Linux conversion script and the boot decision. */
 class LinuxGuestTest {
     private static GuestContext ctx(DiskLayout d, boolean uefi) {
         return new GuestContext(false, "ubuntu", "20.04", uefi, uefi, uefi, d,
@@ -15,26 +15,12 @@ class LinuxGuestTest {
     }
 
     @Test
-    void probeReportsTheLayoutAsKeyValueLines() {
-        ScriptResult r = GuestSimulator.run("RunShellScript", List.of("# trustlift:linux-probe", "lsblk ..."),
-                ctx(LayoutPresets.build("linux-mbr-custom", 30), false));
-        assertEquals(0, r.exitCode());
-        String out = r.stdoutText();
-        assertTrue(out.contains("firmware=bios\n"), out);
-        assertTrue(out.contains("pttype=dos\n"), out);
-        assertTrue(out.contains("partition=1,2048,"), out);
-        assertTrue(out.contains("fstab_root=PARTUUID="), out);
-        assertTrue(out.contains("esp=absent\n") && out.contains("grub_bios=yes\n"), out);
-        assertTrue(out.endsWith("TRUSTLIFT_EXIT=0\n"), out);
-    }
-
-    @Test
     void theMarkerMayFollowAShebang() {
-        ScriptResult r = GuestSimulator.run("RunShellScript", List.of("#!/bin/sh", "# trustlift:linux-probe", "(", "lsblk", ")"),
+        ScriptResult r = GuestSimulator.run("RunShellScript", List.of("#!/bin/sh", "# trustlift:linux-convert"),
                 ctx(LayoutPresets.build("linux-azure-gpt", 30), true));
         assertEquals(0, r.exitCode(), r.stderrText());
-        assertTrue(r.stdoutText().contains("pttype=gpt\n") && r.stdoutText().contains("firmware=uefi\n"));
-        assertEquals(null, GuestSimulator.marker(List.of("echo hi", "# trustlift:linux-probe")));
+        assertTrue(r.stdoutText().contains("result=already-converted"));
+        assertEquals(null, GuestSimulator.marker(List.of("echo hi", "# trustlift:linux-convert")));
     }
 
     @Test

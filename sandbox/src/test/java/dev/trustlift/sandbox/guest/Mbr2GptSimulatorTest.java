@@ -137,17 +137,6 @@ class Mbr2GptSimulatorTest {
     }
 
     @Test
-    void windowsProbeListsPartitionsWithFlagsAndTheOsPartition() {
-        GuestContext ctx = new GuestContext(true, "Windows Server 2019 Datacenter", "10.0.17763", false, false, false,
-                LayoutPresets.build("windows-extended", 127), guest("off", 20000, 500), step -> null);
-        String out = GuestSimulator.run("RunPowerShellScript", List.of("# trustlift:windows-probe"), ctx).stdoutText();
-        assertTrue(out.contains("partition=1,2048,1024000,07,active\n"), out);
-        assertTrue(out.contains(",07,logical\n"), out);
-        assertTrue(out.contains("os_partition=5\n"), out);
-        assertTrue(out.contains("c_shrinkable_mb=19500\n") && out.contains("pttype=mbr\n"), out);
-    }
-
-    @Test
     void windowsServer2016HasNoMbr2Gpt() {
         GuestContext ctx = new GuestContext(true, "Windows Server 2016 Datacenter", "10.0.14393", false, false, false,
                 LayoutPresets.build("windows-azure-default", 127), guest("off", 20000, null), step -> null);

@@ -6,85 +6,78 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The one read-only script assess sends to a guest (only with --probe-guest). It changes nothing
- * and holds only constant lines, no user data. It prints key=value lines, the same keys the
- * sandbox's simulated guests answer (they recognize the first line's marker):
+ * The one read-only script assess sends to a guest. It changes nothing and holds only constant
+ * lines, no user data. It runs the commands an operator would run and prints their own output,
+ * each after a section label the script echoes ({@value #SECTION_OPEN}NAME{@value #SECTION_CLOSE}),
+ * so {@link ProbeOutput} can find each command's output:
  * <pre>
- * Windows: os= version= firmware=bios|uefi pttype=mbr|gpt sector_size= disk_sectors=
- *          partition=N,START,SECTORS,TYPE,FLAGS (FLAGS active, logical, both joined by +, or -)
- *          os_partition=N bitlocker=on|off|suspended c_free_mb= c_shrinkable_mb=
- * Linux:   firmware= pttype=dos|gpt disk= sector_size= disk_sectors= partition=N,START,SECTORS,TYPE,boot|-
- *          root=/dev/... esp=/dev/...|absent fstab_root=SPEC fstab_efi=present|absent root_free_mb=
+ * Linux:   sfdisk --json DISK, lsblk -J -b -p -o NAME,PKNAME,TYPE,SIZE,LOG-SEC DISK,
+ *          findmnt -J -v -o TARGET,SOURCE,FSTYPE / and /boot/efi, df -Pm /, the active lines of /etc/fstab
+ *          (DISK: the disk under /, found by walking lsblk's PKNAME up from findmnt's source)
+ * Windows: Get-Disk, Get-Partition (of C:'s disk), Get-Volume C, Get-PartitionSupportedSize C,
+ *          Get-BitLockerVolume C:, each as Select-Object ... | ConvertTo-Json -Compress
  * </pre>
- * TYPE is the MBR type in hex ("7", "07") or the GPT type as a GUID or a gdisk code ("EF00").
+ * Run Command keeps only the last 4,096 bytes of each stream, so the script selects the
+ * properties it reads and prints compact JSON; a probe of a disk with a few partitions stays
+ * well under that.
  */
 public final class GuestProbe {
-    public static final String WINDOWS_MARKER = "# trustlift:windows-probe";
-    public static final String LINUX_MARKER = "# trustlift:linux-probe";
+    public static final String SECTION_OPEN = "== ";
+    public static final String SECTION_CLOSE = " ==";
     static final Duration TIMEOUT = Duration.ofMinutes(5);
 
-    /** Turns sfdisk --dump partition lines into partition=N,START,SECTORS,TYPE,boot|- lines. */
-    static final String SFDISK_AWK = "/ : start=/ { n = $1; sub(/.*[^0-9]/, \"\", n); line = $0; sub(/^[^:]*: /, \"\", line);"
-            + " s = \"\"; z = \"\"; t = \"\"; b = \"-\"; k = split(line, f, /, */);"
-            + " for (i = 1; i <= k; i++) { if (f[i] ~ /^start=/) { s = f[i]; sub(/start= */, \"\", s) }"
-            + " else if (f[i] ~ /^size=/) { z = f[i]; sub(/size= */, \"\", z) }"
-            + " else if (f[i] ~ /^type=/) { t = f[i]; sub(/type=/, \"\", t) }"
-            + " else if (f[i] == \"bootable\") { b = \"boot\" } }"
-            + " print \"partition=\" n \",\" s \",\" z \",\" tolower(t) \",\" b }";
+    static final String SFDISK = "sfdisk --json";
+    static final String LSBLK = "lsblk -J -b -p -o NAME,PKNAME,TYPE,SIZE,LOG-SEC";
+    static final String FINDMNT = "findmnt -J -v -o TARGET,SOURCE,FSTYPE";
+    static final String DF = "df -Pm /";
+    static final String FSTAB = "/etc/fstab";
+
+    static final String GET_DISK = "Get-Disk";
+    static final String GET_PARTITION = "Get-Partition";
+    static final String GET_VOLUME = "Get-Volume C";
+    static final String SUPPORTED_SIZE = "Get-PartitionSupportedSize C";
+    static final String BITLOCKER = "Get-BitLockerVolume C:";
+    /** Printed instead of the BitLocker section where the cmdlet is absent (the feature is not installed). */
+    static final String NO_BITLOCKER = "Get-BitLockerVolume not installed";
 
     private static final List<String> WINDOWS = List.of(
-            WINDOWS_MARKER,
             "$ErrorActionPreference = 'Stop'",
             "$c = Get-Partition -DriveLetter C",
-            "$d = Get-Disk -Number $c.DiskNumber",
-            "$ss = [int64]$d.LogicalSectorSize",
-            "$os = Get-CimInstance Win32_OperatingSystem",
-            "'os=' + $os.Caption",
-            "'version=' + $os.Version",
-            "'firmware=' + $(if ($env:firmware_type -eq 'UEFI') { 'uefi' } else { 'bios' })",
-            "'pttype=' + $d.PartitionStyle.ToString().ToLower()",
-            "'sector_size=' + $ss",
-            "'disk_sectors=' + [int64]($d.Size / $ss)",
-            "foreach ($p in Get-Partition -DiskNumber $c.DiskNumber) {",
-            "  if ($d.PartitionStyle -eq 'GPT') { $t = $p.GptType.Trim('{}').ToLower() } else { $t = '{0:x2}' -f [int]$p.MbrType }",
-            "  $f = @(); if ($p.IsActive) { $f += 'active' }; if ($p.Type -eq 'Logical') { $f += 'logical' }",
-            "  if ($f.Count -eq 0) { $f = @('-') }",
-            "  'partition=' + $p.PartitionNumber + ',' + [int64]($p.Offset / $ss) + ',' + [int64]($p.Size / $ss) + ',' + $t + ','"
-                    + " + ($f -join '+')",
-            "}",
-            "'os_partition=' + $c.PartitionNumber",
-            "if (-not (Get-Command Get-BitLockerVolume -ErrorAction SilentlyContinue)) { 'bitlocker=off' } else {",
-            "  try { $b = Get-BitLockerVolume -MountPoint 'C:' -ErrorAction Stop",
-            "    if ($b.ProtectionStatus -eq 'On') { 'bitlocker=on' } elseif ($b.VolumeStatus -ne 'FullyDecrypted') {"
-                    + " 'bitlocker=suspended' } else { 'bitlocker=off' }",
-            "  } catch { 'bitlocker=unknown' }",
-            "}",
-            "'c_free_mb=' + [int64][math]::Floor((Get-Volume -DriveLetter C).SizeRemaining / 1MB)",
-            "try { $s = Get-PartitionSupportedSize -DriveLetter C;"
-                    + " 'c_shrinkable_mb=' + [int64][math]::Floor(($c.Size - $s.SizeMin) / 1MB) } catch { }");
+            label(GET_DISK),
+            "Get-Disk -Number $c.DiskNumber | Select-Object Number, PartitionStyle, LogicalSectorSize, Size | ConvertTo-Json -Compress",
+            label(GET_PARTITION),
+            "Get-Partition -DiskNumber $c.DiskNumber | Select-Object PartitionNumber, DriveLetter, Offset, Size, MbrType, GptType,"
+                    + " IsActive | ConvertTo-Json -Compress",
+            label(GET_VOLUME),
+            "Get-Volume -DriveLetter C | Select-Object DriveLetter, Size, SizeRemaining | ConvertTo-Json -Compress",
+            label(SUPPORTED_SIZE),
+            "Get-PartitionSupportedSize -DriveLetter C -ErrorAction SilentlyContinue | Select-Object SizeMin, SizeMax"
+                    + " | ConvertTo-Json -Compress",
+            "if (Get-Command Get-BitLockerVolume -ErrorAction SilentlyContinue) {",
+            "  " + label(BITLOCKER),
+            "  Get-BitLockerVolume -MountPoint 'C:' -ErrorAction SilentlyContinue | Select-Object MountPoint, VolumeStatus,"
+                    + " ProtectionStatus | ConvertTo-Json -Compress",
+            "} else { " + label(NO_BITLOCKER) + " }");
 
     private static final List<String> LINUX = List.of(
-            LINUX_MARKER,
             "set -u",
             "export LC_ALL=C",
-            "partof() { d=$1; part=''; while :; do t=$(lsblk -dno TYPE \"$d\" 2>/dev/null); [ \"$t\" = disk ] && break;"
-                    + " [ \"$t\" = part ] && part=$d; p=$(lsblk -no PKNAME \"$d\" 2>/dev/null | head -n1); [ -n \"$p\" ] || break;"
-                    + " d=/dev/$p; done; echo \"$d $part\"; }",
-            "set -- $(partof \"$(findmnt -n -o SOURCE /)\")",
-            "disk=$1; root=${2:-}",
-            "if [ -d /sys/firmware/efi ]; then echo firmware=uefi; else echo firmware=bios; fi",
-            "echo \"pttype=$(blkid -o value -s PTTYPE \"$disk\")\"",
-            "echo \"disk=$disk\"",
-            "ss=$(blockdev --getss \"$disk\")",
-            "echo \"sector_size=$ss\"",
-            "echo \"disk_sectors=$(( $(blockdev --getsize64 \"$disk\") / ss ))\"",
-            "sfdisk --dump \"$disk\" 2>/dev/null | awk '" + SFDISK_AWK + "'",
-            "echo \"root=${root:-unknown}\"",
-            "esp=$(findmnt -n -o SOURCE /boot/efi 2>/dev/null || true)",
-            "echo \"esp=${esp:-absent}\"",
-            "awk '$1 !~ /^#/ && $2 == \"/\" { print \"fstab_root=\" $1 }' /etc/fstab",
-            "if grep -Eq '^[^#]*[[:space:]]/boot/efi[[:space:]]' /etc/fstab; then echo fstab_efi=present; else echo fstab_efi=absent; fi",
-            "echo \"root_free_mb=$(df -Pm / | awk 'NR == 2 { print $4 }')\"",
+            "disk=$(findmnt -n -v -o SOURCE /)",
+            // up from the root file system's device (a partition, or an LVM volume on one) to its disk
+            "for i in 1 2 3 4 5 6 7 8; do p=$(lsblk -n -d -p -o PKNAME \"$disk\" 2>/dev/null | head -n 1);"
+                    + " [ -n \"$p\" ] || break; disk=$p; done",
+            echo(SFDISK),
+            SFDISK + " \"$disk\"",
+            echo(LSBLK),
+            LSBLK + " \"$disk\"",
+            echo(FINDMNT + " /"),
+            FINDMNT + " /",
+            echo(FINDMNT + " /boot/efi"),
+            FINDMNT + " /boot/efi",
+            echo(DF),
+            DF,
+            echo(FSTAB),
+            "grep -Ev '^[[:space:]]*(#|$)' /etc/fstab",
             "exit 0");
 
     private GuestProbe() {
@@ -92,5 +85,13 @@ public final class GuestProbe {
 
     public static GuestScript script(OsType os) {
         return new GuestScript(os, os == OsType.WINDOWS ? WINDOWS : LINUX, TIMEOUT);
+    }
+
+    private static String label(String name) {
+        return "Write-Output '" + SECTION_OPEN + name + SECTION_CLOSE + "'";
+    }
+
+    private static String echo(String name) {
+        return "echo '" + SECTION_OPEN + name + SECTION_CLOSE + "'";
     }
 }

@@ -121,9 +121,7 @@ class FactsGathererTest {
     @Test
     void probeRunsOnlyWhenAskedAndItsOutputBecomesGuestFacts() {
         FakeCloud cloud = fleet(1);
-        cloud.guest = ref -> new ScriptResult(0, "pttype=mbr\nsector_size=512\ndisk_sectors=266338304\n"
-                + "partition=1,2048,1024000,07,active\npartition=2,1026048,265310208,07,-\nos_partition=2\nc_free_mb=20000\n"
-                + "c_shrinkable_mb=20000\nbitlocker=on\n", "");
+        cloud.guest = ref -> new ScriptResult(0, ProbeOutputs.windowsMbr(1), "");
         Vm vm = cloud.vms.values().iterator().next();
         assertNull(new FactsGatherer(cloud, false).gather(vm).guest());
         VmFacts probed = new FactsGatherer(cloud, true).gather(vm);
@@ -163,7 +161,7 @@ class FactsGathererTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            return new ScriptResult(0, "bitlocker=off\n", "");
+            return new ScriptResult(0, ProbeOutputs.windowsMbr(0), "");
         };
         AssessmentReport report = new FleetAssessment(new FactsGatherer(cloud, true), new Assessor(StandardRules.all()), 4,
                 fixedClock()).assess(cloud.vms.values().stream().map(Target::found).toList());

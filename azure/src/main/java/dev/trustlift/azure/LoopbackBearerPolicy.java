@@ -8,11 +8,12 @@ import com.azure.core.http.policy.HttpPipelinePolicy;
 import reactor.core.publisher.Mono;
 
 /**
- * Sends a fixed bearer header to a plain-HTTP endpoint. The SDK's token policies refuse http://
- * before sending anything, and the sandbox on loopback has no sign-in to offer, yet its requests
- * must still look like ARM requests (ARM rejects calls without Authorization).
+ * Sends a fixed bearer header to a plain-HTTP loopback endpoint, the only plain-HTTP endpoint
+ * {@link ConnectionSettings} accepts. The SDK's token policies refuse http:// before sending
+ * anything, and a local emulator without TLS has no sign-in to offer, yet its requests must still
+ * look like ARM requests (ARM rejects calls without Authorization). Nothing leaves the machine.
  */
-final class SandboxBearerPolicy implements HttpPipelinePolicy {
+final class LoopbackBearerPolicy implements HttpPipelinePolicy {
 
     static final String TOKEN = "Bearer trustlift-sandbox";
 

@@ -1,0 +1,99 @@
+package dev.trustlift.sandbox.guest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.trustlift.sandbox.guest.DiskLayout.Part;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The objects the Storage and BitLocker cmdlets return on the simulated Windows guest, computed
+ * from its disk (disk 0, C: on the largest partition), with members of the documented CIM classes
+ * (MSFT_Disk, MSFT_Partition, MSFT_Volume) and the types ConvertTo-Json gives them in Windows
+ * PowerShell: PartitionStyle the UInt16 (1 MBR, 2 GPT), MbrType a number, GptType a braced
+ * lower-case GUID, DriveLetter a one-character string ("\u0000" for none), the BitLocker enums
+ * as numbers. The table views' computed columns (a partition's "Type") are not members.
+ */
+final class WindowsCmdlets {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long MIB = 1024 * 1024;
+
+    private final DiskLayout disk;
+    private final GuestState guest;
+
+    WindowsCmdlets(DiskLayout disk, GuestState guest) {
+        this.disk = disk;
+        this.guest = guest;
+    }
+
+    private static final java.util.Set<String> KNOWN = java.util.Set.of("get-disk", "get-partition", "get-volume",
+            "get-partitionsupportedsize", "get-bitlockervolume");
+
+    static boolean known(String cmdlet) {
+        return KNOWN.contains(cmdlet.toLowerCase(Locale.ROOT));
+    }
+
+    List<ObjectNode> run(String cmdlet) {
+        return switch (cmdlet.toLowerCase(Locale.ROOT)) {
+            case "get-disk" -> List.of(disk());
+            case "get-partition" -> partitions();
+            case "get-volume" -> List.of(volume());
+            case "get-partitionsupportedsize" -> List.of(supportedSize());
+            case "get-bitlockervolume" -> List.of(bitLocker());
+            default -> throw new IllegalArgumentException(cmdlet);
+        };
+    }
+
+    private ObjectNode disk() {
+        return JSON.createObjectNode().put("Number", 0).put("FriendlyName", "Virtual HD")
+                .put("PartitionStyle", disk.scheme() == DiskLayout.Scheme.GPT ? 2 : 1)
+                .put("LogicalSectorSize", disk.sectorSize()).put("PhysicalSectorSize", 4096)
+                .put("Size", disk.sectors() * disk.sectorSize()).put("IsBoot", true).put("IsSystem", true);
+    }
+
+    private List<ObjectNode> partitions() {
+        boolean gpt = disk.scheme() == DiskLayout.Scheme.GPT;
+        Part os = disk.osPartition();
+        List<ObjectNode> out = new ArrayList<>();
+        for (Part p : disk.parts()) {
+            ObjectNode o = JSON.createObjectNode().put("DiskNumber", 0).put("PartitionNumber", p.number())
+                    .put("DriveLetter", p == os ? "C" : "\u0000")
+                    .put("Offset", p.start() * disk.sectorSize()).put("Size", p.sectors() * disk.sectorSize());
+            if (gpt) {
+                o.putNull("MbrType");
+                o.put("GptType", "{" + LinuxCommands.guid(p.type()).toLowerCase(Locale.ROOT) + "}");
+            } else {
+                o.put("MbrType", Integer.parseInt(p.type(), 16));
+                o.putNull("GptType");
+            }
+            o.put("IsActive", p.active()).put("IsBoot", p == os);
+            out.add(o);
+        }
+        return out;
+    }
+
+    private long osBytes() {
+        Part os = disk.osPartition();
+        return os == null ? 0 : os.sectors() * disk.sectorSize();
+    }
+
+    private ObjectNode volume() {
+        return JSON.createObjectNode().put("DriveLetter", "C").put("FileSystemType", "NTFS").put("Size", osBytes())
+                .put("SizeRemaining", guest.freeSpaceMb() * MIB);
+    }
+
+    private ObjectNode supportedSize() {
+        return JSON.createObjectNode().put("SizeMin", Math.max(0, osBytes() - guest.shrinkableMb() * MIB))
+                .put("SizeMax", osBytes());
+    }
+
+    /** ProtectionStatus Off=0 On=1; VolumeStatus FullyDecrypted=0 FullyEncrypted=1; suspended is encrypted with protection off. */
+    private ObjectNode bitLocker() {
+        String state = guest.bitlocker();
+        boolean on = state.equals("on");
+        boolean encrypted = on || state.equals("suspended");
+        return JSON.createObjectNode().put("MountPoint", "C:").put("VolumeType", 0).put("VolumeStatus", encrypted ? 1 : 0)
+                .put("ProtectionStatus", on ? 1 : 0).put("EncryptionPercentage", encrypted ? 100 : 0);
+    }
+}
