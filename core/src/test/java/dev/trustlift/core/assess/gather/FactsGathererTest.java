@@ -324,7 +324,7 @@ class FactsGathererTest {
     @Test
     void gen2WindowsIsProbedForBitLockerGen2LinuxIsNot() {
         FakeCloud cloud = fleet(0);
-        cloud.guest = ref -> new ScriptResult(0, "bitlocker=on\n", "");
+        cloud.guest = ref -> new ScriptResult(0, ProbeOutputs.windowsMbr(1), "");
         Vm win = FakeCloud.vm("win2", "eastus", "Standard_D2s_v5", OsType.WINDOWS, SecurityType.STANDARD, Map.of());
         Vm lin = FakeCloud.vm("lin2", "eastus", "Standard_D2s_v5", OsType.LINUX, SecurityType.STANDARD, Map.of());
         cloud.add(win, PowerState.RUNNING, WS2019, "10.0.17763", HyperVGeneration.V2);
