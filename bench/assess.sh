@@ -5,7 +5,10 @@
 # probe is the default) over every subscription with a 1 GiB heap cap and GC logging, and prints the wall time,
 # the ARM requests per VM (from the sandbox's call log), SKU lists per location, the peak heap,
 # and the time the same requests would take under the "azure" buckets (computed, not run).
-#   bench/assess.sh [VMS=10000] [PARALLEL=16]
+#   bench/assess.sh [VMS=10000] [PARALLEL=16] [THROTTLE=none|azure] [PROBE=no-probe|probe]
+# THROTTLE=azure serves ARM's and Compute's real buckets (the wall time then shows the floor they
+# set); PROBE=probe runs the default guest probe (one Run Command per running VM) instead of
+# --no-probe-guest.
 # Why throttle "none": ARM meters reads per subscription (250-token bucket, 25/s refill) and
 # writes (200, 10/s; Azure Backup's backupStatus query is a POST), so with ~2,500 VMs per
 # subscription the buckets, not trustlift, would set the wall time. The estimate line shows it.
@@ -14,6 +17,11 @@ set -euo pipefail
 here=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
 vms=${1:-10000}
 parallel=${2:-16}
+throttle=${3:-none}
+probe=${4:-no-probe}
+case "$throttle" in none|azure) ;; *) echo "bench: THROTTLE must be none or azure" >&2; exit 2 ;; esac
+case "$probe" in probe) probe_args=() ;; no-probe) probe_args=(--no-probe-guest) ;;
+  *) echo "bench: PROBE must be probe or no-probe" >&2; exit 2 ;; esac
 jar="$here/cli/target/trustlift.jar"
 if [ ! -f "$jar" ]; then
   echo "bench: building $jar" >&2
@@ -26,9 +34,9 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-java -jar "$jar" sandbox generate --vms "$vms" --seed 1 --throttle none --out "$work/fleet.json" 2>/dev/null
+java -jar "$jar" sandbox generate --vms "$vms" --seed 1 --throttle "$throttle" --out "$work/fleet.json" 2>/dev/null
 subs=$(jq -r '.subscriptions[].id' "$work/fleet.json")
-echo "bench: fleet of $vms VMs in $(echo "$subs" | wc -l) subscriptions, throttle none"
+echo "bench: fleet of $vms VMs in $(echo "$subs" | wc -l) subscriptions, throttle $throttle, ${probe}"
 start_sandbox "$jar" "$work/fleet.json" "$work/server.out" -Xmx1g
 before=$(curl -fsS "${endpoint}_sandbox/calls" | jq '.total')
 sub_args=()
@@ -36,7 +44,7 @@ for s in $subs; do sub_args+=(--subscription "$s"); done
 start=$(date +%s.%N)
 set +e
 java -Xmx1g -Xlog:gc,gc+heap+exit:file="$work/gc.log" -jar "$jar" assess --endpoint "$endpoint" "${sub_args[@]}" \
-  --parallel "$parallel" --no-probe-guest --output json --out "$work/report.json" > "$work/assess.out" 2> "$work/assess.err"
+  --parallel "$parallel" "${probe_args[@]}" --output json --out "$work/report.json" > "$work/assess.out" 2> "$work/assess.err"
 code=$?
 set -e
 end=$(date +%s.%N)
@@ -60,8 +68,14 @@ awk -v t="$total" -v k="$skus" -v f="$features" -v n="$assessed" 'BEGIN {
 jq -r 'map(.path | if endswith("/instanceView") then "instanceView" elif endswith("/backupStatus") then "backupStatus"
     elif endswith("/locks") then "group locks" elif endswith("/extensions") then "extensions"
     elif contains("/backupPolicies/") then "backup policy" elif endswith("/virtualMachines") then "VM list pages"
-    elif endswith("/skus") then "SKU lists" elif contains("/features/") then "features" else "other" end)
+    elif endswith("/skus") then "SKU lists" elif contains("/features/") then "features"
+    elif endswith("/runCommand") then "runCommand" elif contains("/operations/") then "operation polls"
+    elif endswith("/replicationProtectedItems") then "replication items" elif endswith("/vaults") then "vaults"
+    else "other" end)
   | group_by(.) | map("\(.[0]) \(length)") | "bench: requests by kind: " + join(", ")' "$work/run-calls.json"
+jq -r '[.vms[] | select(.verdict == "UNKNOWN") | .findings[0].message | sub("[0-9a-f-]{36}"; "<id>")] | group_by(.)
+  | map("bench: UNKNOWN \(length) x \(.[0])") | .[]' "$work/report.json" | cut -c1-300
+echo "bench: throttled answers (429) $(jq '[.[] | select(.status == 429)] | length' "$work/run-calls.json")"
 echo "bench: SKU lists $skus for $pairs (subscription, location) pairs over $locations locations"
 jq -r '[group_by(.path | split("/")[2])[] | {sub: (.[0].path | split("/")[2]),
     reads: ([.[] | select(.method == "GET")] | length), writes: ([.[] | select(.method != "GET")] | length)}]

@@ -11,6 +11,7 @@ import com.azure.core.http.policy.HttpLogOptions;
 import com.azure.core.http.policy.HttpLoggingPolicy;
 import com.azure.core.http.policy.HttpPipelinePolicy;
 import com.azure.core.http.policy.RequestIdPolicy;
+import com.azure.core.http.policy.RequestRetryCondition;
 import com.azure.core.http.policy.RetryOptions;
 import com.azure.core.http.policy.RetryPolicy;
 import com.azure.core.http.policy.UserAgentPolicy;
@@ -29,7 +30,7 @@ import java.util.Map;
  */
 final class ArmPipeline {
 
-    /** Azure's RetryPolicy waits exactly Retry-After (or retry-after-ms) on 429, so retries never outrun a bucket. */
+    /** Retries of transient failures (connection errors, 408, 5xx); 429s are ThrottleRetryPolicy's. */
     static final int MAX_RETRIES = 3;
 
     private ArmPipeline() {
@@ -52,7 +53,7 @@ final class ArmPipeline {
     static HttpPipeline build(ConnectionSettings settings, AzureProfile profile, RateLimitObserver observer) {
         RetryOptions retryOptions = new RetryOptions(new ExponentialBackoffOptions()
                 .setMaxRetries(MAX_RETRIES).setBaseDelay(settings.retryBaseDelay()))
-                .setShouldRetryCondition(SignInFailures::worthRetrying);
+                .setShouldRetryCondition(c -> !throttled(c) && SignInFailures.worthRetrying(c));
         RetryPolicy retry = new RetryPolicy(retryOptions);
         HttpLogOptions log = new HttpLogOptions()
                 .setLogLevel(settings.verbose() ? HttpLogDetailLevel.BASIC : HttpLogDetailLevel.NONE);
@@ -61,7 +62,7 @@ final class ArmPipeline {
             TokenCredential credential = SignInCredential.of(settings.signIn(),
                     profile.getEnvironment().getActiveDirectoryEndpoint(), http, retryOptions);
             return HttpPipelineProvider.buildHttpPipeline(credential, profile, null, log, null, retry,
-                    List.of(observer), http);
+                    List.of(new ThrottleRetryPolicy(), observer), http);
         }
         List<HttpPipelinePolicy> policies = new ArrayList<>();
         policies.add(new UserAgentPolicy("trustlift"));
@@ -69,11 +70,16 @@ final class ArmPipeline {
         policies.add(retry);
         policies.add(new AddDatePolicy());
         policies.add(new LoopbackBearerPolicy());
+        policies.add(new ThrottleRetryPolicy());
         policies.add(observer);
         policies.add(new HttpLoggingPolicy(log));
         return new HttpPipelineBuilder()
                 .httpClient(HttpClient.createDefault())
                 .policies(policies.toArray(new HttpPipelinePolicy[0]))
                 .build();
+    }
+
+    private static boolean throttled(RequestRetryCondition condition) {
+        return condition.getResponse() != null && condition.getResponse().getStatusCode() == 429;
     }
 }

@@ -81,7 +81,19 @@ class ThrottlingTest extends AdapterOnFakeArm {
     }
 
     @Test
-    void persistentThrottlingEndsAsThrottledCloudExceptionAfterThreeRetries() {
+    void throttlingLongerThanTheTransientRetriesIsWaitedOut() {
+        // Six 429s in a row: more than the three retries transient failures get, as a busy
+        // subscription's write bucket gives a fleet run. The call waits each one out and succeeds.
+        int[] seen = {0};
+        arm.on("GET", VM_PATH, call -> ++seen[0] <= 6
+                ? Answer.json(429, throttledBody()).with("retry-after-ms", "30")
+                : Answer.json(200, example("VirtualMachine_Get.json", 200)));
+        assertEquals("myVM", cloud.getVm(MY_VM).ref().name());
+        assertEquals(7, arm.count("GET", VM_PATH));
+    }
+
+    @Test
+    void persistentThrottlingEndsAsThrottledCloudExceptionAfterItsBudget() {
         arm.on("GET", VM_PATH, Answer.json(429, throttledBody()).with("retry-after-ms", "20")
                 .with("x-ms-request-id", "rid-429"));
         CloudException e = assertThrows(CloudException.class, () -> cloud.getVm(MY_VM));
@@ -89,7 +101,15 @@ class ThrottlingTest extends AdapterOnFakeArm {
         assertEquals(429, e.httpStatus());
         assertEquals("OperationNotAllowed", e.code());
         assertEquals("rid-429", e.requestId());
-        assertEquals(1 + ArmPipeline.MAX_RETRIES, arm.count("GET", VM_PATH));
+        assertEquals(30, arm.count("GET", VM_PATH), "30 attempts while throttled (docs/azure.md), not more");
+    }
+
+    @Test
+    void aTransientFailureStillGetsThreeRetries() {
+        arm.on("GET", VM_PATH, Answer.json(503, "{\"error\":{\"code\":\"ServiceUnavailable\",\"message\":\"busy\"}}")
+                .with("Retry-After", "0"));
+        assertThrows(CloudException.class, () -> cloud.getVm(MY_VM));
+        assertEquals(4, arm.count("GET", VM_PATH), "the first try and three retries");
     }
 
     @Test

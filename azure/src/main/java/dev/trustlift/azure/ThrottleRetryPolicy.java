@@ -1,0 +1,104 @@
+package dev.trustlift.azure;
+
+import com.azure.core.http.HttpHeaderName;
+import com.azure.core.http.HttpPipelineCallContext;
+import com.azure.core.http.HttpPipelineNextPolicy;
+import com.azure.core.http.HttpPipelineNextSyncPolicy;
+import com.azure.core.http.HttpResponse;
+import com.azure.core.http.policy.HttpPipelinePolicy;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * ARM answers 429 while a token bucket refills. A fleet run that meets the floor ARM sets (a
+ * principal's 10 writes a second, Compute's per-minute buckets) must slow down, not give up: with the
+ * SDK's three retries an assessment of 1,000 VMs under the real buckets turned dozens of VMs UNKNOWN.
+ * So 429s get their own budget here, waiting exactly what Retry-After says each time, while the
+ * ordinary retry policy keeps its three tries for transient failures (and leaves 429 to this one).
+ */
+final class ThrottleRetryPolicy implements HttpPipelinePolicy {
+    /** Attempts of one request while throttled, the first included. */
+    static final int MAX_ATTEMPTS = 30;
+    /** Total time one request may spend waiting for buckets; Compute's 30-minute windows can ask for minutes. */
+    static final Duration MAX_WAIT = Duration.ofMinutes(10);
+    private static final Duration NO_HEADER = Duration.ofSeconds(1);
+    private static final HttpHeaderName RETRY_AFTER_MS = HttpHeaderName.fromString("retry-after-ms");
+    private static final HttpHeaderName MS_RETRY_AFTER_MS = HttpHeaderName.fromString("x-ms-retry-after-ms");
+
+    @Override
+    public Mono<HttpResponse> process(HttpPipelineCallContext context, HttpPipelineNextPolicy next) {
+        return attempt(next, 1, Duration.ZERO);
+    }
+
+    @Override
+    public HttpResponse processSync(HttpPipelineCallContext context, HttpPipelineNextSyncPolicy next) {
+        Duration waited = Duration.ZERO;
+        for (int attempt = 1; ; attempt++) {
+            HttpResponse response = next.clone().processSync();
+            if (response.getStatusCode() != 429 || attempt >= MAX_ATTEMPTS) {
+                return response;
+            }
+            Duration wait = retryAfter(response);
+            if (waited.plus(wait).compareTo(MAX_WAIT) > 0) {
+                return response;
+            }
+            response.close();
+            try {
+                Thread.sleep(wait.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting out ARM's throttling", e);
+            }
+            waited = waited.plus(wait);
+        }
+    }
+
+    private Mono<HttpResponse> attempt(HttpPipelineNextPolicy next, int attempt, Duration waited) {
+        return next.clone().process().flatMap(response -> {
+            if (response.getStatusCode() != 429 || attempt >= MAX_ATTEMPTS) {
+                return Mono.just(response);
+            }
+            Duration wait = retryAfter(response);
+            if (waited.plus(wait).compareTo(MAX_WAIT) > 0) {
+                return Mono.just(response);
+            }
+            response.close();
+            // boundedElastic, not delay's default parallel scheduler: callers further down this
+            // chain may block (the synchronous adapter does), which parallel threads forbid.
+            return Mono.delay(wait, Schedulers.boundedElastic()).then(attempt(next, attempt + 1, waited.plus(wait)));
+        });
+    }
+
+    /** retry-after-ms / x-ms-retry-after-ms (ARM's), then Retry-After in seconds or as an HTTP date. */
+    static Duration retryAfter(HttpResponse response) {
+        for (HttpHeaderName name : new HttpHeaderName[] {RETRY_AFTER_MS, MS_RETRY_AFTER_MS}) {
+            String ms = response.getHeaderValue(name);
+            if (ms != null) {
+                try {
+                    return Duration.ofMillis(Math.max(0, Long.parseLong(ms.trim())));
+                } catch (NumberFormatException ignored) {
+                    // fall through to the next header
+                }
+            }
+        }
+        String value = response.getHeaderValue(HttpHeaderName.RETRY_AFTER);
+        if (value == null) {
+            return NO_HEADER;
+        }
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Duration until = Duration.between(OffsetDateTime.now(),
+                        OffsetDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME));
+                return until.isNegative() ? Duration.ZERO : until;
+            } catch (DateTimeParseException notADate) {
+                return NO_HEADER;
+            }
+        }
+    }
+}
