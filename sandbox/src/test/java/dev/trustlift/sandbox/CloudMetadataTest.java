@@ -7,20 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trustlift.sandbox.tls.SandboxTls;
-import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.StreamSupport;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,15 +37,7 @@ class CloudMetadataTest {
         tls = SandboxServer.start(Fleets.load("rules.json"), null, 0, SandboxServer.DEFAULT_PAGE_SIZE,
                 SandboxTls.on(SECRET));
         plain = SandboxServer.start(Fleets.load("rules.json"), 0);
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        trust.load(null, null);
-        trust.setCertificateEntry("sandbox", CertificateFactory.getInstance("X.509").generateCertificate(
-                new ByteArrayInputStream(tls.certificatePem().getBytes(StandardCharsets.US_ASCII))));
-        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init(trust);
-        SSLContext ssl = SSLContext.getInstance("TLS");
-        ssl.init(null, factory.getTrustManagers(), null);
-        client = HttpClient.newBuilder().sslContext(ssl).build();
+        client = TrustingClient.of(tls);
     }
 
     @AfterAll

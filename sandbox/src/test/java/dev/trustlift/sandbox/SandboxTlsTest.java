@@ -11,19 +11,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trustlift.sandbox.tls.SandboxTls;
-import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.util.List;
 import java.util.stream.StreamSupport;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,15 +34,7 @@ class SandboxTlsTest {
     void start() throws Exception {
         server = SandboxServer.start(Fleets.load("rules.json"), null, 0, SandboxServer.DEFAULT_PAGE_SIZE,
                 SandboxTls.on(SECRET));
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        trust.load(null, null);
-        trust.setCertificateEntry("sandbox", CertificateFactory.getInstance("X.509").generateCertificate(
-                new ByteArrayInputStream(server.certificatePem().getBytes(StandardCharsets.US_ASCII))));
-        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init(trust);
-        SSLContext ssl = SSLContext.getInstance("TLS");
-        ssl.init(null, factory.getTrustManagers(), null);
-        client = HttpClient.newBuilder().sslContext(ssl).build();
+        client = TrustingClient.of(server);
     }
 
     @AfterEach

@@ -9,17 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trustlift.sandbox.tls.SandboxTls;
-import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,15 +40,7 @@ class ThrottlingByPrincipalTest {
         Tls(String throttle) throws Exception {
             server = SandboxServer.start(dev.trustlift.sandbox.fleet.Fleet.parse(fleet(throttle), "rules.json"), null, 0,
                     SandboxServer.DEFAULT_PAGE_SIZE, SandboxTls.on(SECRET));
-            KeyStore trust = KeyStore.getInstance("PKCS12");
-            trust.load(null, null);
-            trust.setCertificateEntry("sandbox", CertificateFactory.getInstance("X.509").generateCertificate(
-                    new ByteArrayInputStream(server.certificatePem().getBytes(StandardCharsets.US_ASCII))));
-            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            factory.init(trust);
-            SSLContext ssl = SSLContext.getInstance("TLS");
-            ssl.init(null, factory.getTrustManagers(), null);
-            http = HttpClient.newBuilder().sslContext(ssl).build();
+            http = TrustingClient.of(server);
         }
 
         String token(String clientId) throws Exception {
