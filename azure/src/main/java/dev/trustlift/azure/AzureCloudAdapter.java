@@ -16,7 +16,6 @@ import com.azure.resourcemanager.compute.fluent.models.VirtualMachineUpdateInner
 import com.azure.resourcemanager.compute.models.CreationData;
 import com.azure.resourcemanager.compute.models.DiskCreateOption;
 import com.azure.resourcemanager.compute.models.DiskUpdate;
-import com.azure.resourcemanager.compute.models.ManagedDiskParameters;
 import com.azure.resourcemanager.compute.models.RestorePointCollectionSourceProperties;
 import com.azure.resourcemanager.compute.models.RunCommandInput;
 import com.azure.resourcemanager.resources.fluentcore.arm.ResourceUtils;
@@ -318,10 +317,7 @@ public final class AzureCloudAdapter implements Cloud {
         return errors.call("swap OS disk of " + vm, () -> {
             var vms = compute(vm.subscription()).getVirtualMachines();
             // As az vm update --os-disk does: read the model, repoint the OS disk, PUT it back.
-            VirtualMachineInner model = vms.getByResourceGroup(vm.resourceGroup(), vm.name());
-            model.storageProfile().osDisk()
-                    .withName(ResourceUtils.nameFromResourceId(diskId))
-                    .withManagedDisk(new ManagedDiskParameters().withId(diskId));
+            VirtualMachineInner model = UpgradeCalls.withOsDisk(vms.getByResourceGroup(vm.resourceGroup(), vm.name()), diskId);
             return ArmModels.vm(await(vms.beginCreateOrUpdate(vm.resourceGroup(), vm.name(), model), null));
         });
     }

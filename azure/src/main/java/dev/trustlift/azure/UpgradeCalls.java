@@ -147,13 +147,18 @@ final class UpgradeCalls {
         return errors.call("swap OS disk of " + vm, () -> {
             var vms = compute(vm.subscription()).getVirtualMachines();
             // As az vm update --os-disk does: read the model, repoint the OS disk, PUT it back at once.
-            VirtualMachineInner model = vms.getByResourceGroup(vm.resourceGroup(), vm.name());
-            model.storageProfile().osDisk()
-                    .withName(ResourceUtils.nameFromResourceId(diskId))
-                    .withManagedDisk(new ManagedDiskParameters().withId(diskId));
+            VirtualMachineInner model = withOsDisk(vms.getByResourceGroup(vm.resourceGroup(), vm.name()), diskId);
             return starts.start(OperationKind.SWAP_OS_DISK, vm.id(),
                     vms.createOrUpdateWithResponseAsync(vm.resourceGroup(), vm.name(), model, null, null));
         });
+    }
+
+    /** The VM's model pointing at another OS disk: the body of a swap's PUT. */
+    static VirtualMachineInner withOsDisk(VirtualMachineInner model, String diskId) {
+        model.storageProfile().osDisk()
+                .withName(ResourceUtils.nameFromResourceId(diskId))
+                .withManagedDisk(new ManagedDiskParameters().withId(diskId));
+        return model;
     }
 
     OperationHandle beginTagDisk(String diskId, Map<String, String> tags) {
