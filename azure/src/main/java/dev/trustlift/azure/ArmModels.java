@@ -6,6 +6,8 @@ import com.azure.resourcemanager.compute.fluent.models.SnapshotInner;
 import com.azure.resourcemanager.compute.fluent.models.VirtualMachineExtensionInner;
 import com.azure.resourcemanager.compute.fluent.models.VirtualMachineInner;
 import com.azure.resourcemanager.compute.fluent.models.VirtualMachineInstanceViewInner;
+import com.azure.resourcemanager.compute.fluent.models.VirtualMachineRunCommandInner;
+import com.azure.resourcemanager.compute.models.VirtualMachineRunCommandInstanceView;
 import com.azure.resourcemanager.compute.models.ImageReference;
 import com.azure.resourcemanager.compute.models.InstanceViewStatus;
 import com.azure.resourcemanager.compute.models.OSDisk;
@@ -15,6 +17,8 @@ import com.azure.resourcemanager.compute.models.RestorePointSourceVMDataDisk;
 import com.azure.resourcemanager.compute.models.RestorePointSourceVMStorageProfile;
 import com.azure.resourcemanager.compute.fluent.models.ResourceSkuInner;
 import com.azure.resourcemanager.resources.fluent.models.ManagementLockObjectInner;
+import dev.trustlift.core.cloud.ConsistencyMode;
+import dev.trustlift.core.cloud.DiskRestorePoint;
 import dev.trustlift.core.cloud.Extension;
 import dev.trustlift.core.cloud.HyperVGeneration;
 import dev.trustlift.core.cloud.ImageRef;
@@ -26,6 +30,7 @@ import dev.trustlift.core.cloud.PowerState;
 import dev.trustlift.core.cloud.ResourceLock;
 import dev.trustlift.core.cloud.ResourceSku;
 import dev.trustlift.core.cloud.RestorePoint;
+import dev.trustlift.core.cloud.RunCommandView;
 import dev.trustlift.core.cloud.SecurityType;
 import dev.trustlift.core.cloud.Snapshot;
 import dev.trustlift.core.cloud.Vm;
@@ -148,7 +153,7 @@ final class ArmModels {
                         ? null : inner.encryption().type().toString(),
                 SecurityType.parse(inner.securityProfile() == null || inner.securityProfile().securityType() == null
                         ? null : inner.securityProfile().securityType().toString()),
-                inner.managedBy());
+                inner.managedBy(), inner.tags());
     }
 
     static Extension extension(VirtualMachineExtensionInner inner) {
@@ -205,7 +210,31 @@ final class ArmModels {
                 }
             }
         }
-        return new RestorePoint(collectionId, inner.id(), disks);
+        List<DiskRestorePoint> replication = new ArrayList<>();
+        if (inner.instanceView() != null && inner.instanceView().diskRestorePoints() != null) {
+            for (var d : inner.instanceView().diskRestorePoints()) {
+                var status = d.replicationStatus();
+                String code = status == null || status.status() == null ? null : status.status().code();
+                // "ReplicationState/succeeded" -> "succeeded"
+                String state = code == null ? null : code.substring(code.indexOf('/') + 1);
+                replication.add(new DiskRestorePoint(d.id(), state, status == null ? null : status.completionPercent()));
+            }
+        }
+        return new RestorePoint(collectionId, inner.id(), disks,
+                inner.consistencyMode() == null ? null : ConsistencyMode.parse(inner.consistencyMode().toString()),
+                inner.provisioningState(), inner.timeCreated() == null ? null : inner.timeCreated().toInstant(), replication);
+    }
+
+    static RunCommandView runCommand(VirtualMachineRunCommandInner inner) {
+        VirtualMachineRunCommandInstanceView view = inner.instanceView();
+        if (view == null) {
+            return new RunCommandView(inner.name(), inner.provisioningState(), null, null, null, null, null, null, null);
+        }
+        return new RunCommandView(inner.name(), inner.provisioningState(),
+                view.executionState() == null ? null : view.executionState().toString(), view.executionMessage(),
+                view.exitCode(), view.output(), view.error(),
+                view.startTime() == null ? null : view.startTime().toInstant(),
+                view.endTime() == null ? null : view.endTime().toInstant());
     }
 
     static Snapshot snapshot(SnapshotInner inner) {

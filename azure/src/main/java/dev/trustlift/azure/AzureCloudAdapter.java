@@ -16,21 +16,21 @@ import com.azure.resourcemanager.compute.fluent.models.VirtualMachineUpdateInner
 import com.azure.resourcemanager.compute.models.CreationData;
 import com.azure.resourcemanager.compute.models.DiskCreateOption;
 import com.azure.resourcemanager.compute.models.DiskUpdate;
-import com.azure.resourcemanager.compute.models.ManagedDiskParameters;
 import com.azure.resourcemanager.compute.models.RestorePointCollectionSourceProperties;
 import com.azure.resourcemanager.compute.models.RunCommandInput;
-import com.azure.resourcemanager.compute.models.SecurityProfile;
-import com.azure.resourcemanager.compute.models.SecurityTypes;
-import com.azure.resourcemanager.compute.models.UefiSettings;
 import com.azure.resourcemanager.resources.fluentcore.arm.ResourceUtils;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.trustlift.core.cloud.BackupProtection;
 import dev.trustlift.core.cloud.Cloud;
 import dev.trustlift.core.cloud.CloudScope;
+import dev.trustlift.core.cloud.ConsistencyMode;
 import dev.trustlift.core.cloud.Extension;
 import dev.trustlift.core.cloud.FeatureState;
 import dev.trustlift.core.cloud.GuestScript;
 import dev.trustlift.core.cloud.InstanceView;
+import dev.trustlift.core.cloud.ManagedRunCommand;
+import dev.trustlift.core.cloud.OperationHandle;
+import dev.trustlift.core.cloud.OperationState;
 import dev.trustlift.core.cloud.OsDisk;
 import dev.trustlift.core.cloud.OsType;
 import dev.trustlift.core.cloud.RateLimits;
@@ -38,18 +38,20 @@ import dev.trustlift.core.cloud.ReplicationProtectedItem;
 import dev.trustlift.core.cloud.ResourceLock;
 import dev.trustlift.core.cloud.ResourceSku;
 import dev.trustlift.core.cloud.RestorePoint;
+import dev.trustlift.core.cloud.RunCommandView;
 import dev.trustlift.core.cloud.ScriptResult;
 import dev.trustlift.core.cloud.SecurityProfileChange;
-import dev.trustlift.core.cloud.SecurityType;
 import dev.trustlift.core.cloud.Snapshot;
 import dev.trustlift.core.cloud.Vm;
 import dev.trustlift.core.cloud.VmRef;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -76,6 +78,8 @@ public final class AzureCloudAdapter implements Cloud {
      * every VM it protects.
      */
     private final Map<String, BackupProtection.PolicyType> policyTypes = new ConcurrentHashMap<>();
+    private final UpgradeCalls upgrade;
+    private final OperationPolls polls;
 
     public AzureCloudAdapter(AzureConnection connection) {
         this(connection, DEFAULT_OPERATION_TIMEOUT);
@@ -89,6 +93,8 @@ public final class AzureCloudAdapter implements Cloud {
         this.connection = connection;
         this.errors = ArmErrors.of(connection.settings());
         this.operationTimeout = operationTimeout;
+        this.upgrade = new UpgradeCalls(connection, errors, Clock.systemUTC());
+        this.polls = new OperationPolls(connection.pipeline(), connection.resourceManagerEndpoint());
     }
 
     private ArmRest rest() {
@@ -311,10 +317,7 @@ public final class AzureCloudAdapter implements Cloud {
         return errors.call("swap OS disk of " + vm, () -> {
             var vms = compute(vm.subscription()).getVirtualMachines();
             // As az vm update --os-disk does: read the model, repoint the OS disk, PUT it back.
-            VirtualMachineInner model = vms.getByResourceGroup(vm.resourceGroup(), vm.name());
-            model.storageProfile().osDisk()
-                    .withName(ResourceUtils.nameFromResourceId(diskId))
-                    .withManagedDisk(new ManagedDiskParameters().withId(diskId));
+            VirtualMachineInner model = UpgradeCalls.withOsDisk(vms.getByResourceGroup(vm.resourceGroup(), vm.name()), diskId);
             return ArmModels.vm(await(vms.beginCreateOrUpdate(vm.resourceGroup(), vm.name(), model), null));
         });
     }
@@ -333,13 +336,7 @@ public final class AzureCloudAdapter implements Cloud {
 
     @Override
     public Vm setSecurityProfile(VmRef vm, SecurityProfileChange change) {
-        SecurityProfile profile = new SecurityProfile()
-                .withSecurityType(SecurityTypes.fromString(change.securityType().armName()));
-        if (change.securityType() != SecurityType.STANDARD) {
-            profile.withUefiSettings(new UefiSettings()
-                    .withSecureBootEnabled(change.secureBootEnabled()).withVTpmEnabled(change.vTpmEnabled()));
-        }
-        VirtualMachineUpdateInner update = new VirtualMachineUpdateInner().withSecurityProfile(profile);
+        VirtualMachineUpdateInner update = UpgradeCalls.securityProfileOnly(change);
         return errors.call("set security profile of " + vm, () -> ArmModels.vm(await(
                 compute(vm.subscription()).getVirtualMachines().beginUpdate(vm.resourceGroup(), vm.name(), update),
                 null)));
@@ -369,5 +366,82 @@ public final class AzureCloudAdapter implements Cloud {
             throw OperationFailure.from(status.toString(), error);
         }
         return poller.getFinalResult();
+    }
+
+    @Override
+    public OperationHandle beginDeallocate(VmRef vm) {
+        return upgrade.beginDeallocate(vm);
+    }
+
+    @Override
+    public OperationHandle beginStart(VmRef vm) {
+        return upgrade.beginStart(vm);
+    }
+
+    @Override
+    public OperationHandle beginSetSecurityProfile(VmRef vm, SecurityProfileChange change) {
+        return upgrade.beginSetSecurityProfile(vm, change);
+    }
+
+    @Override
+    public String ensureRestorePointCollection(VmRef vm, String location, String collectionName) {
+        return upgrade.ensureRestorePointCollection(vm, location, collectionName);
+    }
+
+    @Override
+    public OperationHandle beginCreateRestorePoint(VmRef vm, String collectionName, String pointName, ConsistencyMode mode) {
+        return upgrade.beginCreateRestorePoint(vm, collectionName, pointName, mode);
+    }
+
+    @Override
+    public Optional<RestorePoint> findRestorePoint(VmRef vm, String collectionName, String pointName) {
+        return upgrade.findRestorePoint(vm, collectionName, pointName);
+    }
+
+    @Override
+    public OperationHandle beginRestoreDisk(VmRef vm, String location, String diskRestorePointId, String diskName,
+                                            Map<String, String> tags) {
+        return upgrade.beginRestoreDisk(vm, location, diskRestorePointId, diskName, tags);
+    }
+
+    @Override
+    public OperationHandle beginSwapOsDisk(VmRef vm, String diskId) {
+        return upgrade.beginSwapOsDisk(vm, diskId);
+    }
+
+    @Override
+    public OperationHandle beginTagDisk(String diskId, Map<String, String> tags) {
+        return upgrade.beginTagDisk(diskId, tags);
+    }
+
+    @Override
+    public OperationHandle beginRunCommand(VmRef vm, String location, ManagedRunCommand command) {
+        return upgrade.beginRunCommand(vm, location, command);
+    }
+
+    @Override
+    public Optional<RunCommandView> findRunCommand(VmRef vm, String name) {
+        return upgrade.findRunCommand(vm, name);
+    }
+
+    @Override
+    public OperationHandle beginDeleteRunCommand(VmRef vm, String name) {
+        return upgrade.beginDeleteRunCommand(vm, name);
+    }
+
+    @Override
+    public OperationState pollOperation(OperationHandle handle) {
+        return errors.call("poll " + handle.kind().name().toLowerCase(Locale.ROOT) + " of " + handle.resourceId(),
+                () -> polls.poll(handle));
+    }
+
+    @Override
+    public String readSerialConsoleLog(VmRef vm) {
+        return upgrade.readSerialConsoleLog(vm);
+    }
+
+    @Override
+    public FeatureState.Registration registerResourceProvider(String subscription, String namespace) {
+        return upgrade.registerResourceProvider(subscription, namespace);
     }
 }

@@ -1,14 +1,20 @@
 package dev.trustlift.core.cloud;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Everything trustlift asks of the cloud, in plain domain types. The Azure SDK lives behind it
  * (module azure), so rules, steps and the scheduler are tested with fakes and the same code runs
  * against Azure or the sandbox.
  *
- * <p>Every method is synchronous: long-running ARM operations are polled to completion inside the
- * adapter. Every failure is a {@link CloudException}; "not found" is an exception, never null,
+ * <p>Most methods are synchronous: their long-running ARM operations are polled to completion
+ * inside the adapter (assess and discover use them). The upgrade engine instead uses the
+ * {@code begin*} methods: each sends the one request that starts an operation and returns its
+ * {@link OperationHandle} at once; the engine journals the handle and its single poller calls
+ * {@link #pollOperation} when it chooses, so a resumed process re-attaches to an accepted
+ * operation instead of starting it again. Every failure is a {@link CloudException}; "not found" is an exception, never null,
  * because an unknown VM is bad input that must stop the run (DESIGN safety rule 4).
  */
 public interface Cloud {
@@ -94,4 +100,76 @@ public interface Cloud {
 
     /** The latest throttling headers seen for the subscription, for the scheduler. */
     RateLimits rateLimits(String subscription);
+
+    // ---- Long-running operations by URL (the upgrade engine) ----
+
+    /** Sends POST deallocate and returns at once. */
+    OperationHandle beginDeallocate(VmRef vm);
+
+    /** Sends POST start and returns at once. */
+    OperationHandle beginStart(VmRef vm);
+
+    /**
+     * PATCHes {@code securityProfile} and nothing else (a PUT of a model read earlier could undo a
+     * change made since); the VM must be deallocated.
+     */
+    OperationHandle beginSetSecurityProfile(VmRef vm, SecurityProfileChange change);
+
+    /**
+     * Creates the restore point collection beside the VM, or returns the existing one (ARM's PUT
+     * of a collection is synchronous and idempotent). Returns the collection's id.
+     */
+    String ensureRestorePointCollection(VmRef vm, String location, String collectionName);
+
+    /** Creates a restore point of all the VM's disks in the VM's resource group's collection. */
+    OperationHandle beginCreateRestorePoint(VmRef vm, String collectionName, String pointName, ConsistencyMode mode);
+
+    /**
+     * The restore point with its instance view (replication per disk), or empty when the collection
+     * or the point does not exist: resume reuses a point instead of creating a second one.
+     */
+    Optional<RestorePoint> findRestorePoint(VmRef vm, String collectionName, String pointName);
+
+    /**
+     * Creates a managed disk beside the VM from a disk restore point ({@code createOption: Restore}),
+     * with the given tags; the disk keeps the generation and contents of the disk it was taken from.
+     */
+    OperationHandle beginRestoreDisk(VmRef vm, String location, String diskRestorePointId, String diskName,
+                                     Map<String, String> tags);
+
+    /** Points the VM at another managed OS disk; the VM must be deallocated. */
+    OperationHandle beginSwapOsDisk(VmRef vm, String diskId);
+
+    /** Adds {@code tags} to the disk's tags (existing tags are kept; a tag of the same name is replaced). */
+    OperationHandle beginTagDisk(String diskId, Map<String, String> tags);
+
+    /** Creates or replaces (re-PUTs) a managed Run Command on the VM, which runs its script. */
+    OperationHandle beginRunCommand(VmRef vm, String location, ManagedRunCommand command);
+
+    /** A managed Run Command with its instance view, or empty when the VM has none of that name. */
+    Optional<RunCommandView> findRunCommand(VmRef vm, String name);
+
+    OperationHandle beginDeleteRunCommand(VmRef vm, String name);
+
+    /**
+     * Polls an operation once, never sleeping, whichever process started it: one GET through the
+     * authenticated pipeline (its retry policy still waits out a 429's Retry-After). A failure to
+     * poll (not the operation's failure, which is a {@link OperationState.Status#FAILED} state) is
+     * a {@link CloudException}.
+     */
+    OperationState pollOperation(OperationHandle handle);
+
+    // ---- Reads and small writes the upgrade needs ----
+
+    /**
+     * The serial console log of the VM's last boot (managed boot diagnostics): a VM that does not
+     * boot shows no error in ARM, only here.
+     */
+    String readSerialConsoleLog(VmRef vm);
+
+    /**
+     * Re-registers a resource provider (after a feature registration, so the provider picks it up)
+     * and returns the state ARM reports now.
+     */
+    FeatureState.Registration registerResourceProvider(String subscription, String namespace);
 }

@@ -6,6 +6,7 @@ package dev.trustlift.core.cloud;
  *
  * @param encryptionType the server-side encryption type (EncryptionAtRestWithPlatformKey, ...)
  * @param managedBy the VM id the disk is attached to, null when detached
+ * @param tags the disk's ARM tags (a converted disk kept for inspection is found by them)
  */
 public record OsDisk(
         String id,
@@ -15,9 +16,16 @@ public record OsDisk(
         HyperVGeneration hyperVGeneration,
         String encryptionType,
         SecurityType securityType,
-        String managedBy) {
+        String managedBy,
+        java.util.Map<String, String> tags) {
 
     public OsDisk {
         hyperVGeneration = hyperVGeneration == null ? HyperVGeneration.UNKNOWN : hyperVGeneration;
+        tags = tags == null ? java.util.Map.of() : java.util.Map.copyOf(tags);
+    }
+
+    public OsDisk(String id, String name, String location, int sizeGb, HyperVGeneration hyperVGeneration,
+                  String encryptionType, SecurityType securityType, String managedBy) {
+        this(id, name, location, sizeGb, hyperVGeneration, encryptionType, securityType, managedBy, java.util.Map.of());
     }
 }

@@ -90,6 +90,44 @@ class FleetDiscoveryTest {
         @Override public void start(VmRef vm) { throw new UnsupportedOperationException(); }
         @Override public Vm setSecurityProfile(VmRef vm, SecurityProfileChange c) { throw new UnsupportedOperationException(); }
         @Override public RateLimits rateLimits(String s) { return RateLimits.none(s); }
+        @Override public dev.trustlift.core.cloud.OperationHandle beginDeallocate(VmRef vm) { throw new UnsupportedOperationException(); }
+        @Override public dev.trustlift.core.cloud.OperationHandle beginStart(VmRef vm) { throw new UnsupportedOperationException(); }
+        @Override public dev.trustlift.core.cloud.OperationHandle beginSetSecurityProfile(VmRef vm, SecurityProfileChange c) {
+            throw new UnsupportedOperationException();
+        }
+        @Override public String ensureRestorePointCollection(VmRef vm, String l, String c) { throw new UnsupportedOperationException(); }
+        @Override public dev.trustlift.core.cloud.OperationHandle beginCreateRestorePoint(VmRef vm, String c, String p,
+                dev.trustlift.core.cloud.ConsistencyMode m) {
+            throw new UnsupportedOperationException();
+        }
+        @Override public java.util.Optional<RestorePoint> findRestorePoint(VmRef vm, String c, String p) {
+            throw new UnsupportedOperationException();
+        }
+        @Override public dev.trustlift.core.cloud.OperationHandle beginRestoreDisk(VmRef vm, String l, String d, String n,
+                java.util.Map<String, String> t) {
+            throw new UnsupportedOperationException();
+        }
+        @Override public dev.trustlift.core.cloud.OperationHandle beginSwapOsDisk(VmRef vm, String d) { throw new UnsupportedOperationException(); }
+        @Override public dev.trustlift.core.cloud.OperationHandle beginTagDisk(String d, java.util.Map<String, String> t) {
+            throw new UnsupportedOperationException();
+        }
+        @Override public dev.trustlift.core.cloud.OperationHandle beginRunCommand(VmRef vm, String l,
+                dev.trustlift.core.cloud.ManagedRunCommand c) {
+            throw new UnsupportedOperationException();
+        }
+        @Override public java.util.Optional<dev.trustlift.core.cloud.RunCommandView> findRunCommand(VmRef vm, String n) {
+            throw new UnsupportedOperationException();
+        }
+        @Override public dev.trustlift.core.cloud.OperationHandle beginDeleteRunCommand(VmRef vm, String n) {
+            throw new UnsupportedOperationException();
+        }
+        @Override public dev.trustlift.core.cloud.OperationState pollOperation(dev.trustlift.core.cloud.OperationHandle h) {
+            throw new UnsupportedOperationException();
+        }
+        @Override public String readSerialConsoleLog(VmRef vm) { throw new UnsupportedOperationException(); }
+        @Override public FeatureState.Registration registerResourceProvider(String s, String n) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     @Test

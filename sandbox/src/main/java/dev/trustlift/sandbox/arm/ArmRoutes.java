@@ -33,6 +33,7 @@ public final class ArmRoutes {
         ResourceGraph graph = new ResourceGraph(ctx);
         ManagedRunCommands runCommands = new ManagedRunCommands(ctx);
         SiteRecoveryEndpoints siteRecovery = new SiteRecoveryEndpoints(ctx);
+        ProviderEndpoints providers = new ProviderEndpoints(ctx);
         List<Route> r = new ArrayList<>();
         r.add(new Route("GET", VM, compute(READS, "LowCostGet", true, "get-vm"), reads::get));
         r.add(new Route("PATCH", VM, compute(WRITES, "UpdateVM", true, "update-vm"), updates::patch));
@@ -78,6 +79,8 @@ public final class ArmRoutes {
                 restorePoints::getDiskRestorePoint));
         r.add(new Route("GET", FEATURE, RequestClass.read(null), platform::getFeature));
         r.add(new Route("POST", FEATURE + "/register", RequestClass.write("feature-register"), platform::registerFeature));
+        r.add(new Route("POST", SUB + "/providers/{ns}/register", RequestClass.write(null), providers::register));
+        r.add(new Route("GET", SUB + "/providers/{ns}", RequestClass.read(null), providers::get));
         r.add(new Route("GET", SUB + "/providers/Microsoft.Compute/skus", RequestClass.read("skus"), platform::skus));
         r.add(new Route("POST", SUB + "/providers/Microsoft.RecoveryServices/locations/{loc}/backupStatus",
                 RequestClass.write("backup-status"), platform::backupStatus));

@@ -40,10 +40,21 @@ final class DiskEndpoints {
 
     ArmResponse patch(ArmRequest req) {
         DiskRecord d = ctx.state().disk(req.param("s"), req.param("rg"), req.param("d"));
-        return update(req, d, req.objectBody().path("properties"));
+        return update(req, d, req.objectBody().path("properties"), tags(req.objectBody()));
     }
 
-    private ArmResponse update(ArmRequest req, DiskRecord d, JsonNode props) {
+    /** The body's {@code tags}, or null when it names none (then the disk keeps its own). */
+    private static java.util.Map<String, String> tags(JsonNode body) {
+        JsonNode t = body.path("tags");
+        if (!t.isObject()) {
+            return null;
+        }
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        t.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+        return out;
+    }
+
+    private ArmResponse update(ArmRequest req, DiskRecord d, JsonNode props, java.util.Map<String, String> tags) {
         // The disk's own locks, its group's and its subscription's: a lock on the VM does not cover its disk.
         Refusals.requireUnlocked(ctx.state().locks(), d.id(), false);
         VmRecord vm = ctx.state().findVm(d.managedBy());
@@ -84,6 +95,9 @@ final class DiskEndpoints {
             if (newGen != null) {
                 d.setHyperVGeneration(newGen);
             }
+            if (tags != null) {
+                d.setTags(tags);
+            }
             if (fault.failsAfterChange()) {
                 throw fault.error();
             }
@@ -100,7 +114,7 @@ final class DiskEndpoints {
         ObjectNode body = req.objectBody();
         DiskRecord existing = ctx.state().findDisk(ArmState.diskId(s, rg, name));
         if (existing != null) {
-            return update(req, existing, body.path("properties"));
+            return update(req, existing, body.path("properties"), tags(body));
         }
         Refusals.requireUnlocked(ctx.state().locks(), ArmState.diskId(s, rg, name), false);
         JsonNode props = body.path("properties");
@@ -135,6 +149,10 @@ final class DiskEndpoints {
                 : props.path("securityProfile").path("securityType").asText(null);
         if (secType != null) {
             disk.setSecurityType(secType);
+        }
+        java.util.Map<String, String> tags = tags(body);
+        if (tags != null) {
+            disk.setTags(tags);
         }
         Operation op = ctx.operations().start(s, location, "disk-create", "disk-create", disk.id(), true, () -> {
             if (fault.failsBeforeChange()) {

@@ -30,6 +30,8 @@ final class DiskJson {
             if (d.managedBy() != null) {
                 root.put("managedBy", d.managedBy());
             }
+            ObjectNode tags = root.putObject("tags");
+            d.tags().forEach(tags::put);
             root.putObject("sku").put("name", "Premium_LRS").put("tier", "Premium");
             ObjectNode p = root.putObject("properties");
             p.put("osType", d.osType());

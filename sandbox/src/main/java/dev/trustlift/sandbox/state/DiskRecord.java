@@ -23,6 +23,7 @@ public final class DiskRecord {
     private String securityType;
     private String managedBy;
     private DiskLayout layout;
+    private java.util.Map<String, String> tags = java.util.Map.of();
 
     public DiskRecord(String subscription, String resourceGroup, String name, String location, List<String> zones,
                       String osType, String encryption, String imageReference, String createOption, String sourceResourceId,
@@ -64,6 +65,10 @@ public final class DiskRecord {
     public synchronized String securityType() { return securityType; }
     public synchronized String managedBy() { return managedBy; }
     public synchronized DiskLayout layout() { return layout; }
+    public synchronized java.util.Map<String, String> tags() { return tags; }
+
+    /** ARM's tags of the disk: a PUT or PATCH that names them replaces them all. */
+    public synchronized void setTags(java.util.Map<String, String> t) { this.tags = new java.util.LinkedHashMap<>(t); }
 
     public synchronized void setSizeGb(int gb) {
         long newSectors = (long) gb * 1024 * 1024 * 1024 / layout.sectorSize();

@@ -230,4 +230,82 @@ class FakeCloud implements Cloud {
     public RateLimits rateLimits(String subscription) {
         return null;
     }
+
+    @Override
+    public dev.trustlift.core.cloud.OperationHandle beginDeallocate(VmRef vm) {
+        throw new AssertionError("assess changes nothing");
+    }
+
+    @Override
+    public dev.trustlift.core.cloud.OperationHandle beginStart(VmRef vm) {
+        throw new AssertionError("assess changes nothing");
+    }
+
+    @Override
+    public dev.trustlift.core.cloud.OperationHandle beginSetSecurityProfile(VmRef vm, SecurityProfileChange change) {
+        throw new AssertionError("assess changes nothing");
+    }
+
+    @Override
+    public String ensureRestorePointCollection(VmRef vm, String location, String collectionName) {
+        throw new AssertionError("assess changes nothing");
+    }
+
+    @Override
+    public dev.trustlift.core.cloud.OperationHandle beginCreateRestorePoint(VmRef vm, String collectionName, String pointName,
+            dev.trustlift.core.cloud.ConsistencyMode mode) {
+        throw new AssertionError("assess changes nothing");
+    }
+
+    @Override
+    public java.util.Optional<RestorePoint> findRestorePoint(VmRef vm, String collectionName, String pointName) {
+        throw new AssertionError("assess reads no restore points");
+    }
+
+    @Override
+    public dev.trustlift.core.cloud.OperationHandle beginRestoreDisk(VmRef vm, String location, String diskRestorePointId,
+            String diskName, Map<String, String> tags) {
+        throw new AssertionError("assess changes nothing");
+    }
+
+    @Override
+    public dev.trustlift.core.cloud.OperationHandle beginSwapOsDisk(VmRef vm, String diskId) {
+        throw new AssertionError("assess changes nothing");
+    }
+
+    @Override
+    public dev.trustlift.core.cloud.OperationHandle beginTagDisk(String diskId, Map<String, String> tags) {
+        throw new AssertionError("assess changes nothing");
+    }
+
+    @Override
+    public dev.trustlift.core.cloud.OperationHandle beginRunCommand(VmRef vm, String location,
+            dev.trustlift.core.cloud.ManagedRunCommand command) {
+        throw new AssertionError("assess runs its probes through runScript");
+    }
+
+    @Override
+    public java.util.Optional<dev.trustlift.core.cloud.RunCommandView> findRunCommand(VmRef vm, String name) {
+        throw new AssertionError("assess reads no managed run commands");
+    }
+
+    @Override
+    public dev.trustlift.core.cloud.OperationHandle beginDeleteRunCommand(VmRef vm, String name) {
+        throw new AssertionError("assess changes nothing");
+    }
+
+    @Override
+    public dev.trustlift.core.cloud.OperationState pollOperation(dev.trustlift.core.cloud.OperationHandle handle) {
+        throw new AssertionError("assess starts no operations");
+    }
+
+    @Override
+    public String readSerialConsoleLog(VmRef vm) {
+        throw new AssertionError("assess reads no boot diagnostics");
+    }
+
+    @Override
+    public FeatureState.Registration registerResourceProvider(String subscription, String namespace) {
+        throw new AssertionError("assess registers nothing");
+    }
 }
