@@ -42,7 +42,8 @@ final class OperationPolls {
         requireArm(url);
         HttpRequest request = new HttpRequest(HttpMethod.GET, handle.pollUrl());
         request.setHeader(HttpHeaderName.ACCEPT, "application/json");
-        try (HttpResponse response = pipeline.sendSync(request, Context.NONE)) {
+        // One GET, no waiting inside: a throttled poll comes back InProgress with ARM's Retry-After.
+        try (HttpResponse response = pipeline.sendSync(request, new Context(ThrottleRetryPolicy.WAIT_OUT, false))) {
             int status = response.getStatusCode();
             String text = response.getBodyAsBinaryData() == null ? "" : response.getBodyAsBinaryData().toString();
             JsonNode json = parse(text);
@@ -50,8 +51,9 @@ final class OperationPolls {
             Duration retryAfter = retryAfter(headers);
             String requestId = headers.getValue(ArmErrors.REQUEST_ID);
             if (status == 429) {
-                // The pipeline already waited out Retry-After three times: the subscription is throttled.
-                throw failure(json, status, requestId);
+                // The operation goes on; only the read budget is spent. The poller asks again after Retry-After.
+                return new OperationState(Status.IN_PROGRESS, null, null,
+                        retryAfter == null ? Duration.ofSeconds(1) : retryAfter, requestId, handle);
             }
             return switch (handle.polling()) {
                 case ASYNC_OPERATION -> asyncOperation(handle, status, json, headers, retryAfter, requestId);

@@ -25,17 +25,28 @@ final class ThrottleRetryPolicy implements HttpPipelinePolicy {
     static final int MAX_ATTEMPTS = 30;
     /** Total time one request may spend waiting for buckets; Compute's 30-minute windows can ask for minutes. */
     static final Duration MAX_WAIT = Duration.ofMinutes(10);
+    /**
+     * A request whose context carries this key as {@code false} gets its 429 back at once: the
+     * upgrade engine's one poller schedules throttled polls itself instead of blocking in one.
+     */
+    static final String WAIT_OUT = "trustlift-wait-out-throttling";
     private static final Duration NO_HEADER = Duration.ofSeconds(1);
     private static final HttpHeaderName RETRY_AFTER_MS = HttpHeaderName.fromString("retry-after-ms");
     private static final HttpHeaderName MS_RETRY_AFTER_MS = HttpHeaderName.fromString("x-ms-retry-after-ms");
 
     @Override
     public Mono<HttpResponse> process(HttpPipelineCallContext context, HttpPipelineNextPolicy next) {
+        if (!waitsOut(context)) {
+            return next.process();
+        }
         return attempt(next, 1, Duration.ZERO);
     }
 
     @Override
     public HttpResponse processSync(HttpPipelineCallContext context, HttpPipelineNextSyncPolicy next) {
+        if (!waitsOut(context)) {
+            return next.processSync();
+        }
         Duration waited = Duration.ZERO;
         for (int attempt = 1; ; attempt++) {
             HttpResponse response = next.clone().processSync();
@@ -71,6 +82,10 @@ final class ThrottleRetryPolicy implements HttpPipelinePolicy {
             // chain may block (the synchronous adapter does), which parallel threads forbid.
             return Mono.delay(wait, Schedulers.boundedElastic()).then(attempt(next, attempt + 1, waited.plus(wait)));
         });
+    }
+
+    private static boolean waitsOut(HttpPipelineCallContext context) {
+        return !Boolean.FALSE.equals(context.getData(WAIT_OUT).orElse(null));
     }
 
     /** retry-after-ms / x-ms-retry-after-ms (ARM's), then Retry-After in seconds or as an HTTP date. */

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The handle's side of ARM's protocol that the sandbox cannot be made to show: exact request
  * bodies, a PATCH answered without an async header, Location polling with a moved URL, a poll
- * throttled past the pipeline's retries, and a handle naming another host.
+ * a throttled poll (InProgress with Retry-After, no waiting), and a handle naming another host.
  */
 class OperationHandleOnFakeArmTest extends AdapterOnFakeArm {
 
@@ -87,14 +87,19 @@ class OperationHandleOnFakeArmTest extends AdapterOnFakeArm {
     }
 
     @Test
-    void aPollStillThrottledAfterThePipelinesRetriesIsAThrottledCloudException() {
+    void aThrottledPollComesBackInProgressWithRetryAfterAndWaitsForNothing() {
         OperationHandle h = new OperationHandle(OperationKind.START, MY_VM.id(), Polling.ASYNC_OPERATION,
                 arm.endpoint() + OPS.substring(1) + "busy?api-version=2024-11-01", "r0", Instant.now());
         arm.on("GET", OPS + "busy", Answer.json(429, FakeArm.error("TooManyRequests", "slow down"))
-                .with("retry-after-ms", "10"));
-        CloudException e = assertThrows(CloudException.class, () -> cloud.pollOperation(h));
-        assertTrue(e.isThrottled(), e.getMessage());
-        assertEquals(1 + ArmPipeline.MAX_RETRIES, arm.count("GET", OPS + "busy"), "the pipeline retried the poll");
+                .with("retry-after-ms", "1500"));
+        long t0 = System.nanoTime();
+        OperationState state = cloud.pollOperation(h);
+        long tookMs = (System.nanoTime() - t0) / 1_000_000;
+        assertEquals(OperationState.Status.IN_PROGRESS, state.status(), "throttling is not the operation's failure");
+        assertEquals(Duration.ofMillis(1500), state.retryAfter());
+        assertEquals(h, state.next(), "the same handle is polled again");
+        assertEquals(1, arm.count("GET", OPS + "busy"), "no retry inside the poll: the engine's poller decides");
+        assertTrue(tookMs < 1500, "the poll did not wait out Retry-After itself (" + tookMs + " ms)");
     }
 
     @Test
