@@ -6,6 +6,7 @@
 # the ARM requests per VM (from the sandbox's call log), SKU lists per location, the peak heap,
 # and the time the same requests would take under the "azure" buckets (computed, not run).
 #   bench/assess.sh [VMS=10000] [PARALLEL=16]
+#   PROBE=1 THROTTLE=azure bench/assess.sh 1000   # with the (default) guest probe, under ARM's real buckets
 # Why throttle "none": ARM meters reads per subscription (250-token bucket, 25/s refill) and
 # writes (200, 10/s; Azure Backup's backupStatus query is a POST), so with ~2,500 VMs per
 # subscription the buckets, not trustlift, would set the wall time. The estimate line shows it.
@@ -14,6 +15,9 @@ set -euo pipefail
 here=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
 vms=${1:-10000}
 parallel=${2:-16}
+throttle=${THROTTLE:-none}
+probe_args=(--no-probe-guest)
+if [ "${PROBE:-0}" = 1 ]; then probe_args=(); fi
 jar="$here/cli/target/trustlift.jar"
 if [ ! -f "$jar" ]; then
   echo "bench: building $jar" >&2
@@ -26,9 +30,9 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-java -jar "$jar" sandbox generate --vms "$vms" --seed 1 --throttle none --out "$work/fleet.json" 2>/dev/null
+java -jar "$jar" sandbox generate --vms "$vms" --seed 1 --throttle "$throttle" --out "$work/fleet.json" 2>/dev/null
 subs=$(jq -r '.subscriptions[].id' "$work/fleet.json")
-echo "bench: fleet of $vms VMs in $(echo "$subs" | wc -l) subscriptions, throttle none"
+echo "bench: fleet of $vms VMs in $(echo "$subs" | wc -l) subscriptions, throttle $throttle, guest probe $([ ${#probe_args[@]} -eq 0 ] && echo on || echo off)"
 start_sandbox "$jar" "$work/fleet.json" "$work/server.out" -Xmx1g
 before=$(curl -fsS "${endpoint}_sandbox/calls" | jq '.total')
 sub_args=()
@@ -36,7 +40,7 @@ for s in $subs; do sub_args+=(--subscription "$s"); done
 start=$(date +%s.%N)
 set +e
 java -Xmx1g -Xlog:gc,gc+heap+exit:file="$work/gc.log" -jar "$jar" assess --endpoint "$endpoint" "${sub_args[@]}" \
-  --parallel "$parallel" --no-probe-guest --output json --out "$work/report.json" > "$work/assess.out" 2> "$work/assess.err"
+  --parallel "$parallel" "${probe_args[@]}" --output json --out "$work/report.json" > "$work/assess.out" 2> "$work/assess.err"
 code=$?
 set -e
 end=$(date +%s.%N)
@@ -60,7 +64,9 @@ awk -v t="$total" -v k="$skus" -v f="$features" -v n="$assessed" 'BEGIN {
 jq -r 'map(.path | if endswith("/instanceView") then "instanceView" elif endswith("/backupStatus") then "backupStatus"
     elif endswith("/locks") then "group locks" elif endswith("/extensions") then "extensions"
     elif contains("/backupPolicies/") then "backup policy" elif endswith("/virtualMachines") then "VM list pages"
-    elif endswith("/skus") then "SKU lists" elif contains("/features/") then "features" else "other" end)
+    elif endswith("/skus") then "SKU lists" elif contains("/features/") then "features"
+    elif endswith("/replicationProtectedItems") then "Site Recovery items" elif endswith("/vaults") then "vault lists"
+    elif endswith("/runCommand") then "runCommand" elif contains("/operations/") then "operation polls" else "other" end)
   | group_by(.) | map("\(.[0]) \(length)") | "bench: requests by kind: " + join(", ")' "$work/run-calls.json"
 echo "bench: SKU lists $skus for $pairs (subscription, location) pairs over $locations locations"
 jq -r '[group_by(.path | split("/")[2])[] | {sub: (.[0].path | split("/")[2]),
