@@ -26,7 +26,7 @@ import java.util.Map;
 /**
  * Builds the one authenticated HTTP pipeline every manager and raw call of a process shares. The
  * credential is chosen here and nowhere else: azure-identity ({@link SignInCredential}) for Azure
- * and HTTPS endpoints, a fixed bearer header for the plain-HTTP sandbox.
+ * and HTTPS endpoints, a fixed bearer header for a plain-HTTP loopback endpoint (a local emulator such as the sandbox).
  */
 final class ArmPipeline {
 

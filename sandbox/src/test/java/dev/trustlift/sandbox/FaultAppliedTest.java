@@ -109,6 +109,53 @@ class FaultAppliedTest {
         }
     }
 
+    private static JsonNode awaitTruth(ArmClient arm, String pointer, String expected) {
+        long deadline = System.currentTimeMillis() + 10_000;
+        JsonNode vm = truth(arm);
+        while (!vm.at(pointer).asText().equals(expected) && System.currentTimeMillis() < deadline) {
+            ArmClient.sleep(20);
+            vm = truth(arm);
+        }
+        return vm;
+    }
+
+    @Test
+    void appliedFaultsOnPatchRunCommandAndDiskUpdate() throws Exception {
+        try (SandboxServer s = serve("[{\"op\": \"update-vm\", \"times\": 1, \"status\": 500, \"applied\": true},"
+                + "{\"op\": \"run-command\", \"times\": 1, \"status\": 500, \"applied\": true},"
+                + "{\"op\": \"disk-update\", \"times\": 1, \"status\": 503, \"applied\": true}]")) {
+            ArmClient arm = new ArmClient(s.endpoint());
+            ArmClient.Answer patch = arm.send("PATCH", WEB01 + "?" + API, "{\"tags\":{\"owner\":\"ops\"}}");
+            assertEquals(500, patch.status());
+            assertEquals("ops", arm.get(WEB01 + "?" + API).json().at("/tags/owner").asText(), "the PATCH was applied");
+
+            assertEquals("MBR", truth(arm).at("/osDisk/layout/scheme").asText());
+            long deadline = System.currentTimeMillis() + 10_000;
+            ArmClient.Answer run;
+            do {
+                // the applied PATCH's own operation may still be in flight (409 until it ends)
+                run = arm.send("POST", WEB01 + "/runCommand?" + API,
+                        "{\"commandId\":\"RunPowerShellScript\",\"script\":[\"MBR2GPT /convert /allowFullOS\"]}");
+            } while (run.status() == 409 && System.currentTimeMillis() < deadline && sleep());
+            assertEquals(500, run.status(), run.raw().body());
+            assertEquals("GPT", awaitTruth(arm, "/osDisk/layout/scheme", "GPT").at("/osDisk/layout/scheme").asText(),
+                    "the script ran although the answer was lost");
+
+            ArmClient.Answer off = arm.send("POST", WEB01 + "/deallocate?" + API, null);
+            arm.await(off.header("Azure-AsyncOperation"));
+            ArmClient.Answer grow = arm.send("PATCH", "/subscriptions/" + SUB + "/resourceGroups/rg-app/providers/"
+                    + "Microsoft.Compute/disks/web01-os?api-version=2024-03-02", "{\"properties\":{\"diskSizeGB\":128}}");
+            assertEquals(503, grow.status(), grow.raw().body());
+            assertEquals("128", awaitTruth(arm, "/osDisk/sizeGb", "128").at("/osDisk/sizeGb").asText(),
+                    "the disk grew although the answer was lost");
+        }
+    }
+
+    private static boolean sleep() {
+        ArmClient.sleep(20);
+        return true;
+    }
+
     @Test
     void faultsArmedOnARunningSandboxFireLikeFleetFaults() throws Exception {
         try (SandboxServer s = SandboxServer.start(Fleets.load("rules.json"), 0)) {

@@ -32,8 +32,7 @@ public record GuestScript(OsType os, List<String> lines, Duration timeout) {
 
     /**
      * The lines actually sent: the script wrapped so that its last output line is the exit marker.
-     * Leading comment lines stay first, outside the wrapper: a shebang must be line one, and the
-     * sandbox's simulated guests recognise a script by its first line ({@code # trustlift:<name>}).
+     * Leading comment lines stay first, outside the wrapper: a shebang must be line one.
      */
     public List<String> wrappedLines() {
         List<String> out = new ArrayList<>();

@@ -114,7 +114,7 @@ public final class AdfsEndpoints implements HttpHandler {
             refuse(exchange, 401, clientId, audience, "invalid_client", 7000215,
                     "Invalid client secret provided. Ensure the secret being sent in the request is the client"
                             + " secret value, not the client secret ID, for a secret added to app '" + clientId
-                            + "'. The sandbox's secret is set with `sandbox start --client-secret`.");
+                            + "'. The sandbox's secret is 'sandbox', or the value of the variable named by `sandbox start --client-secret-env`.");
         } else {
             TokenAuthority.AccessToken token = authority.issue(
                     (String) metadata(baseUrl(exchange)).get("access_token_issuer"), clientId, audience);

@@ -76,6 +76,8 @@ class AdfsEndpointsTest {
         JsonNode body = JSON.readTree(wrong.body());
         assertEquals("invalid_client", body.get("error").asText());
         assertTrue(body.get("error_description").asText().startsWith("AADSTS7000215: Invalid client secret provided."));
+        assertTrue(body.get("error_description").asText().contains("`sandbox start --client-secret-env`"),
+                "points at the flag that exists: " + body);
         assertEquals(7000215, body.get("error_codes").get(0).asInt());
         assertTrue(body.has("trace_id") && body.has("correlation_id") && body.has("timestamp"));
         assertTrue(!wrong.body().contains("nope"), "the offered secret is never echoed");
