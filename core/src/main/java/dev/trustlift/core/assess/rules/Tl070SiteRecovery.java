@@ -12,8 +12,9 @@ import java.util.Optional;
 /**
  * TL070: upgrading a VM that Azure Site Recovery replicates is unsupported. Two sources say so: a
  * replication protected item for the VM in a Recovery Services vault of its subscription, and the
- * Site Recovery extension on the VM. When the vaults could not be read the evidence says that
- * (and, without the extension, the finding is a WARNING: nobody knows), never "not replicated".
+ * Site Recovery extension on the VM. When the vaults could not be read the evidence says that,
+ * never "not replicated", and the finding still blocks (the contract's severity for TL070): a
+ * verdict claims only what was checked, and upgrading a replicated VM breaks its protection.
  *
  * <p>Site Recovery does not protect Linux Trusted Launch VMs created before 2024-04-01, and an
  * in-place upgrade keeps the creation time, so such a VM may not be re-protectable afterwards.
@@ -40,7 +41,7 @@ public final class Tl070SiteRecovery implements Rule {
         String itemEvidence = replicated ? replication.item() + " (" + replication.protectionState() + ")"
                 : unreadable ? "could not be read: " + replication.problem() : "none in the subscription's vaults";
         if (!replicated && mobility.isEmpty()) {
-            return Optional.of(Finding.of(id(), Severity.WARNING,
+            return Optional.of(Finding.of(id(), Severity.BLOCKER,
                             "whether Azure Site Recovery replicates the VM is unknown: its vaults could not be read")
                     .evidence("replicationItem", itemEvidence)
                     .evidence("extension", "none")

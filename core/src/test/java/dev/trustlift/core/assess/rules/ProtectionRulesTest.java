@@ -123,10 +123,10 @@ class ProtectionRulesTest {
     }
 
     @Test
-    void tl070UnreadableVaultsAreAWarningThatSaysSoNeverNotReplicated() {
+    void tl070UnreadableVaultsBlockAndSaySoNeverNotReplicated() {
         Finding f = new Tl070SiteRecovery().evaluate(Fixtures.windows().siteRecovery(
                 SiteRecoveryFacts.unreadable("HTTP 403 AuthorizationFailed")).build()).orElseThrow();
-        assertEquals(Severity.WARNING, f.severity());
+        assertEquals(Severity.BLOCKER, f.severity(), "unchecked is not READY: contracts/assessment.md gives TL070 as BLOCKER");
         assertEquals("could not be read: HTTP 403 AuthorizationFailed", f.evidence().get("replicationItem"));
         assertTrue(f.message().contains("unknown"), f.message());
     }
