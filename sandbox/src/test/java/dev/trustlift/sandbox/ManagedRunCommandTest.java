@@ -63,4 +63,30 @@ class ManagedRunCommandTest {
         assertEquals(400, sandbox.arm().send("PUT", vm("rg-app", "web01") + "/runCommands/x?" + API,
                 "{\"location\":\"eastus\",\"properties\":{\"source\":{\"scriptUri\":\"https://x\"}}}").status());
     }
+
+    @Test
+    void parametersReachThePowerShellParamBlockAndSecretsAreNotEchoed() {
+        String url = vm("rg-app", "web01") + "/runCommands/trustlift";
+        String script = "param([int]$DiskNumber, [string]$Mode = 'shrink')\\nMBR2GPT.exe /validate \\\"/disk:$DiskNumber\\\" /allowFullOS"
+                + "\\nWrite-Output '== $LASTEXITCODE =='\\n$LASTEXITCODE";
+        String body = "{\"location\":\"eastus\",\"properties\":{\"source\":{\"script\":\"" + script + "\"},"
+                + "\"parameters\":[{\"name\":\"Mode\",\"value\":\"defrag\"}],"
+                + "\"protectedParameters\":[{\"name\":\"DiskNumber\",\"value\":\"1\"}]}}";
+        ArmClient.Answer a = sandbox.arm().send("PUT", url + "?" + API, body);
+        assertEquals(201, a.status(), a.raw().body());
+        sandbox.arm().await(a.header("Azure-AsyncOperation"));
+        JsonNode rc = sandbox.arm().get(url + "?" + API + "&$expand=instanceView").json();
+        String out = rc.at("/properties/instanceView/output").asText();
+        assertTrue(out.contains("MBR2GPT: Attempting to validate disk 1") && out.contains("== $LASTEXITCODE ==\n5\n"), out);
+        assertEquals(5, rc.at("/properties/instanceView/exitCode").asInt());
+        assertEquals("[{\"name\":\"Mode\",\"value\":\"defrag\"}]", rc.at("/properties/parameters").toString());
+        assertTrue(rc.at("/properties/protectedParameters").isMissingNode(), rc.toString());
+
+        ArmClient.Answer zero = sandbox.arm().send("PUT", url + "?" + API, body.replace("\"value\":\"1\"", "\"value\":\"0\""));
+        sandbox.arm().await(zero.header("Azure-AsyncOperation"));
+        assertTrue(sandbox.arm().get(url + "?" + API + "&$expand=instanceView").json().at("/properties/instanceView/output")
+                .asText().contains("MBR2GPT: Validation completed successfully"));
+        assertEquals(400, sandbox.arm().send("PUT", url + "?" + API, body.replace("\"name\":\"Mode\",", "")).status(),
+                "a parameter without a name");
+    }
 }
