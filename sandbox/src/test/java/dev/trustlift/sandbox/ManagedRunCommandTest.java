@@ -89,4 +89,16 @@ class ManagedRunCommandTest {
         assertEquals(400, sandbox.arm().send("PUT", url + "?" + API, body.replace("\"name\":\"Mode\",", "")).status(),
                 "a parameter without a name");
     }
+
+    @Test
+    void theInstanceViewKeepsTheLast4096BytesOfOutput() {
+        String url = vm("rg-app", "web01") + "/runCommands/long";
+        String line = "Write-Output '" + "x".repeat(99) + "'";
+        String script = String.join("\\n", java.util.Collections.nCopies(60, line)) + "\\nGet-Disk | Select-Object Number | ConvertTo-Json -Compress";
+        ArmClient.Answer a = sandbox.arm().send("PUT", url + "?" + API, body(script, false));
+        sandbox.arm().await(a.header("Azure-AsyncOperation"));
+        String out = sandbox.arm().get(url + "?" + API + "&$expand=instanceView").json().at("/properties/instanceView/output").asText();
+        assertEquals(4096, out.getBytes(java.nio.charset.StandardCharsets.UTF_8).length, "60 x 100 bytes were written");
+        assertTrue(out.endsWith("{\"Number\":0}\nTRUSTLIFT_EXIT=0\n"), out.substring(out.length() - 40));
+    }
 }

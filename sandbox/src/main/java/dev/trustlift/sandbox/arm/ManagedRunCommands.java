@@ -73,7 +73,9 @@ final class ManagedRunCommands {
                         rc.timeOut((int) limit, ArmState.now());
                     } else {
                         ScriptResult r = VmActions.runOnGuest(vm, commandId, rc.script(), rc.allParameters());
-                        rc.finish(r.exitCode(), r.stdoutText(), r.stderrText(), ArmState.now());
+                        // Learn (managed Run Commands): instanceView's output and error keep only their last 4 KB
+                        rc.finish(r.exitCode(), ScriptRun.lastBytes(r.stdoutText()), ScriptRun.lastBytes(r.stderrText()),
+                                ArmState.now());
                     }
                 }
                 if (fault.failsAfterChange()) {
