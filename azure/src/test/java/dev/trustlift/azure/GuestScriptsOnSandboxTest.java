@@ -23,6 +23,7 @@ import dev.trustlift.core.guest.Mbr2GptMessage;
 import dev.trustlift.core.guest.Mbr2GptRun;
 import dev.trustlift.core.guest.Mbr2GptValidateOutput;
 import dev.trustlift.core.guest.VerifyGuestOutput;
+import dev.trustlift.core.guest.WinReOutput;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -225,5 +226,20 @@ class GuestScriptsOnSandboxTest {
         GuestVerification tl = VerifyGuestOutput.parseLinux(run("lin01", GuestScripts.VERIFY_LINUX.script()).stdout());
         assertEquals(List.of(), tl.upgradeProblems(true), tl.evidence().toString());
         assertEquals(Boolean.FALSE, tl.db2023(), "guest.secureBootCerts2023 false");
+    }
+
+    @Test
+    void winReResyncAfterTheReAgentXmlWarningIsIdempotent() {
+        Mbr2GptRun convert = Mbr2GptConvertOutput.parse(run("winre01", GuestScripts.MBR2GPT_CONVERT.script(
+                Map.of("DiskNumber", "0"))));
+        assertTrue(convert.succeeded() && convert.said(Mbr2GptMessage.REAGENT_XML_NOT_UPDATED), convert.summary());
+        ScriptResult first = run("winre01", GuestScripts.WINRE_RESYNC.script());
+        WinReOutput resync = WinReOutput.parse(first);
+        assertTrue(resync.resynced(), first.stdout());
+        assertTrue(resync.inSync(), first.stdout());
+        WinReOutput again = WinReOutput.parse(run("winre01", GuestScripts.WINRE_RESYNC.script()));
+        assertFalse(again.resynced(), "in sync: reagentc /disable and /enable do not run again");
+        assertTrue(again.inSync());
+        assertEquals("8a0fc2b1-1c4e-11ee-9d3b-000d3a5c1e2f", again.bcdId());
     }
 }

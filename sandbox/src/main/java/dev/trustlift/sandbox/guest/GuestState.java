@@ -19,6 +19,8 @@ public final class GuestState {
     private final boolean secureBootCerts2023;
     private final Set<String> disabledServices = new HashSet<>();
     private final Map<String, StringBuilder> logs = new HashMap<>();
+    private boolean winreEnabled = true;
+    private boolean reAgentXmlInSync = true;
 
     public GuestState(GuestSpec spec) {
         GuestSpec s = spec == null ? new GuestSpec(null, null, null, null, null) : spec;
@@ -73,6 +75,27 @@ public final class GuestState {
 
     synchronized void setServiceManual(String name) {
         disabledServices.remove(name.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    public synchronized boolean winreEnabled() {
+        return winreEnabled;
+    }
+
+    /** ReAgent.xml names WinRE's BCD entry; MBR2GPT's "Failed to update ReAgent.xml" leaves it stale. */
+    public synchronized boolean reAgentXmlInSync() {
+        return reAgentXmlInSync;
+    }
+
+    synchronized void reAgentXmlStale() {
+        reAgentXmlInSync = false;
+    }
+
+    /** reagentc /disable and /enable: enabling rewrites ReAgent.xml for the current BCD entry. */
+    synchronized void setWinre(boolean enabled) {
+        winreEnabled = enabled;
+        if (enabled) {
+            reAgentXmlInSync = true;
+        }
     }
 
     /** Appends lines to a log in %windir% (setupact.log, setuperr.log), as MBR2GPT does on every run. */

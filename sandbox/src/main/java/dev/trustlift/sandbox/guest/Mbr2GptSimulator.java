@@ -109,6 +109,7 @@ public final class Mbr2GptSimulator {
         out.add(P + "Fixing drive letter mapping");
         out.add(P + "Conversion completed successfully");
         if ("reagent-warning".equals(fault)) {
+            guest.reAgentXmlStale();
             out.add(P + "Failed to update ReAgent.xml, please try to  manually disable and enable WinRE.");
         }
         out.add(P + "Before the new system can boot properly you need to switch the firmware to boot to UEFI mode!");

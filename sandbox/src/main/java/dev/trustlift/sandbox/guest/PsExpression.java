@@ -34,6 +34,15 @@ final class PsExpression {
         if (!occurrences(e, " | ").isEmpty()) {
             return command.apply(e); // a pipeline whose first stage is an expression
         }
+        for (String op : new String[] {" -or ", " -and "}) {
+            List<Integer> at = occurrences(e, op);
+            if (!at.isEmpty()) {
+                int i = at.get(0);
+                boolean l = truthy(eval(e.substring(0, i)));
+                return op.equals(" -or ") ? l || truthy(eval(e.substring(i + op.length())))
+                        : l && truthy(eval(e.substring(i + op.length())));
+            }
+        }
         if (e.regionMatches(true, 0, "-not ", 0, 5)) {
             return !truthy(eval(e.substring(5)));
         }
@@ -79,6 +88,24 @@ final class PsExpression {
         }
         if (lower.equals("$null")) {
             return null;
+        }
+        java.util.regex.Matcher trim = java.util.regex.Pattern.compile("^(\\$\\w+)\\.Trim\\('([^']*)'\\)$").matcher(e);
+        if (trim.matches()) {
+            String chars = trim.group(2);
+            String v = string(eval(trim.group(1)));
+            int from = 0;
+            int to = v.length();
+            while (from < to && chars.indexOf(v.charAt(from)) >= 0) {
+                from++;
+            }
+            while (to > from && chars.indexOf(v.charAt(to - 1)) >= 0) {
+                to--;
+            }
+            return v.substring(from, to);
+        }
+        if (lower.startsWith("[regex]::escape(") && e.endsWith(")")) {
+            return string(eval(e.substring("[regex]::Escape(".length(), e.length() - 1)))
+                    .replaceAll("([\\\\.\\[\\]{}()*+?^$|#\\s])", "\\\\$1");
         }
         if (e.startsWith("$")) {
             String[] path = e.substring(1).split("\\.");

@@ -269,62 +269,7 @@ final class WindowsScriptRun {
             throw e;
         }
         answered = true;
-        boolean json = false;
-        boolean compress = false;
-        for (int i = 1; i < stages.length; i++) {
-            String[] words = stages[i].strip().split("\\s+", 2);
-            String name = words[0].toLowerCase(Locale.ROOT);
-            List<ObjectNode> objects = objects(value);
-            switch (name) {
-                case "select-object" -> value = CommandEmulator.select(objects, words[1].split("\\s*,\\s*"));
-                case "convertto-json" -> {
-                    json = true;
-                    compress = words.length == 2 && words[1].toLowerCase(Locale.ROOT).contains("-compress");
-                }
-                case "where-object" -> {
-                    String[] w = words[1].split("\\s+", 3);
-                    Object want = expr.eval(w[2]);
-                    value = objects.stream().filter(o -> PsExpression.truthy(PsExpression.property(o, w[0]) == null ? null
-                            : expr.eval("'" + enumName(w[0], PsExpression.property(o, w[0])) + "' " + w[1] + " '"
-                            + PsExpression.string(want) + "'"))).toList();
-                }
-                case "set-service" -> {
-                    if (!words[1].matches("(?i)-StartupType Manual")) {
-                        throw new UnknownStatement(stages[i]);
-                    }
-                    cmdlets.setManual(objects);
-                    value = WindowsTools.NOTHING;
-                }
-                default -> throw new UnknownStatement(stages[i]);
-            }
-        }
-        if (json) {
-            List<ObjectNode> objects = objects(value);
-            if (objects.isEmpty()) {
-                return WindowsTools.NOTHING;
-            }
-            return String.join("\n", CommandEmulator.toJson(objects, compress));
-        }
-        return value;
-    }
-
-    /** PowerShell compares an enum with a string by the enum's name: a service's StartType 4 is 'Disabled'. */
-    private static String enumName(String property, Object value) {
-        List<String> startTypes = List.of("Boot", "System", "Automatic", "Manual", "Disabled");
-        if (property.equalsIgnoreCase("StartType") && value instanceof Long l && l >= 0 && l < startTypes.size()) {
-            return startTypes.get(l.intValue());
-        }
-        return PsExpression.string(value);
-    }
-
-    private static List<ObjectNode> objects(Object value) {
-        if (value instanceof ObjectNode o) {
-            return List.of(o);
-        }
-        if (value instanceof List<?> l) {
-            return l.stream().map(ObjectNode.class::cast).toList();
-        }
-        return List.of();
+        return PsPipeline.rest(value, stages, expr, cmdlets);
     }
 
     /** The first command of a pipeline. */
@@ -348,7 +293,32 @@ final class WindowsScriptRun {
             }
             return WindowsTools.NOTHING;
         }
+        if (name.equals("reagentc") && words.length == 2 && words[1].matches("(?i)/(info|enable|disable)")) {
+            String text = tools.reagentc(words[1]);
+            lastExit = 0;
+            vars.put("LASTEXITCODE", 0L);
+            if (!words[1].equalsIgnoreCase("/info")) {
+                out.add(text);
+                return WindowsTools.NOTHING;
+            }
+            return text;
+        }
         return switch (name) {
+            case "join-path" -> {
+                List<Integer> cuts = PsExpression.occurrences(words[1], " ");
+                if (cuts.size() != 1) {
+                    throw new UnknownStatement(s);
+                }
+                yield PsExpression.string(expr.eval(words[1].substring(0, cuts.get(0)))) + "\\"
+                        + PsExpression.string(expr.eval(words[1].substring(cuts.get(0) + 1)));
+            }
+            case "[xml](get-content" -> {
+                if (!PsExpression.string(expr.eval(s.substring(s.lastIndexOf(' ') + 1, s.length() - 1))).toLowerCase(Locale.ROOT)
+                        .endsWith("\\system32\\recovery\\reagent.xml")) {
+                    throw new UnknownStatement(s);
+                }
+                yield tools.reAgentXml();
+            }
             case "get-command" -> WindowsCmdlets.known(words[1].split("\\s+")[0]) || words[1].startsWith("Get-Tpm") ? Boolean.TRUE
                     : null;
             // its run time is ScriptRun's business (the operation's latency); here it prints nothing
