@@ -63,4 +63,42 @@ class ManagedRunCommandTest {
         assertEquals(400, sandbox.arm().send("PUT", vm("rg-app", "web01") + "/runCommands/x?" + API,
                 "{\"location\":\"eastus\",\"properties\":{\"source\":{\"scriptUri\":\"https://x\"}}}").status());
     }
+
+    @Test
+    void parametersReachThePowerShellParamBlockAndSecretsAreNotEchoed() {
+        String url = vm("rg-app", "web01") + "/runCommands/trustlift";
+        String script = "param([int]$DiskNumber, [string]$Mode = 'shrink')\\nMBR2GPT.exe /validate \\\"/disk:$DiskNumber\\\" /allowFullOS"
+                + "\\nWrite-Output '== $LASTEXITCODE =='\\n$LASTEXITCODE";
+        String body = "{\"location\":\"eastus\",\"properties\":{\"source\":{\"script\":\"" + script + "\"},"
+                + "\"parameters\":[{\"name\":\"Mode\",\"value\":\"defrag\"}],"
+                + "\"protectedParameters\":[{\"name\":\"DiskNumber\",\"value\":\"1\"}]}}";
+        ArmClient.Answer a = sandbox.arm().send("PUT", url + "?" + API, body);
+        assertEquals(201, a.status(), a.raw().body());
+        sandbox.arm().await(a.header("Azure-AsyncOperation"));
+        JsonNode rc = sandbox.arm().get(url + "?" + API + "&$expand=instanceView").json();
+        String out = rc.at("/properties/instanceView/output").asText();
+        assertTrue(out.contains("MBR2GPT: Attempting to validate disk 1") && out.contains("== $LASTEXITCODE ==\n5\n"), out);
+        assertEquals(5, rc.at("/properties/instanceView/exitCode").asInt());
+        assertEquals("[{\"name\":\"Mode\",\"value\":\"defrag\"}]", rc.at("/properties/parameters").toString());
+        assertTrue(rc.at("/properties/protectedParameters").isMissingNode(), rc.toString());
+
+        ArmClient.Answer zero = sandbox.arm().send("PUT", url + "?" + API, body.replace("\"value\":\"1\"", "\"value\":\"0\""));
+        sandbox.arm().await(zero.header("Azure-AsyncOperation"));
+        assertTrue(sandbox.arm().get(url + "?" + API + "&$expand=instanceView").json().at("/properties/instanceView/output")
+                .asText().contains("MBR2GPT: Validation completed successfully"));
+        assertEquals(400, sandbox.arm().send("PUT", url + "?" + API, body.replace("\"name\":\"Mode\",", "")).status(),
+                "a parameter without a name");
+    }
+
+    @Test
+    void theInstanceViewKeepsTheLast4096BytesOfOutput() {
+        String url = vm("rg-app", "web01") + "/runCommands/long";
+        String line = "Write-Output '" + "x".repeat(99) + "'";
+        String script = String.join("\\n", java.util.Collections.nCopies(60, line)) + "\\nGet-Disk | Select-Object Number | ConvertTo-Json -Compress";
+        ArmClient.Answer a = sandbox.arm().send("PUT", url + "?" + API, body(script, false));
+        sandbox.arm().await(a.header("Azure-AsyncOperation"));
+        String out = sandbox.arm().get(url + "?" + API + "&$expand=instanceView").json().at("/properties/instanceView/output").asText();
+        assertEquals(4096, out.getBytes(java.nio.charset.StandardCharsets.UTF_8).length, "60 x 100 bytes were written");
+        assertTrue(out.endsWith("{\"Number\":0}\nTRUSTLIFT_EXIT=0\n"), out.substring(out.length() - 40));
+    }
 }

@@ -45,7 +45,9 @@ final class ManagedRunCommands {
         boolean existed = ctx.state().findRunCommand(id(vm, name)) != null;
         ManagedRunCommandRecord rc = new ManagedRunCommandRecord(id(vm, name), name, vm.location(),
                 List.of(script.split("\r?\n", -1)), props.path("timeoutInSeconds").asInt(0),
-                props.path("treatFailureAsDeploymentFailure").asBoolean(false), ArmState.now());
+                props.path("treatFailureAsDeploymentFailure").asBoolean(false), ArmState.now(),
+                parameters(props.path("parameters"), "parameters"), parameters(props.path("protectedParameters"),
+                "protectedParameters"));
         Operation op;
         synchronized (vm) {
             Refusals.requireGuestReachable(vm);
@@ -70,8 +72,10 @@ final class ManagedRunCommands {
                     if (timesOut) {
                         rc.timeOut((int) limit, ArmState.now());
                     } else {
-                        ScriptResult r = VmActions.runOnGuest(vm, commandId, rc.script());
-                        rc.finish(r.exitCode(), r.stdoutText(), r.stderrText(), ArmState.now());
+                        ScriptResult r = VmActions.runOnGuest(vm, commandId, rc.script(), rc.allParameters());
+                        // Learn (managed Run Commands): instanceView's output and error keep only their last 4 KB
+                        rc.finish(r.exitCode(), ScriptRun.lastBytes(r.stdoutText()), ScriptRun.lastBytes(r.stderrText()),
+                                ArmState.now());
                     }
                 }
                 if (fault.failsAfterChange()) {
@@ -86,6 +90,29 @@ final class ManagedRunCommands {
             });
         }
         return fault.answer(ctx.accepted(req, op, existed ? 200 : 201, json(rc, false), false));
+    }
+
+    /**
+     * RunCommandInputParameter[] ({name, value}, both strings in the spec). A missing name is 400:
+     * Linux takes nameless arguments positionally, which trustlift's scripts never use (sandbox wording).
+     */
+    private static java.util.Map<String, String> parameters(JsonNode array, String field) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        if (array.isMissingNode() || array.isNull()) {
+            return out;
+        }
+        if (!array.isArray()) {
+            throw new ArmException(400, "InvalidParameter", "properties." + field + " must be an array of {name, value}.");
+        }
+        for (JsonNode p : array) {
+            String name = p.path("name").asText("");
+            if (name.isEmpty() || !p.path("value").isValueNode()) {
+                throw new ArmException(400, "InvalidParameter", "Each entry of properties." + field
+                        + " needs a name and a value (the sandbox does not run nameless arguments).");
+            }
+            out.put(name, p.path("value").asText());
+        }
+        return out;
     }
 
     ArmResponse get(ArmRequest req) {
@@ -123,7 +150,9 @@ final class ManagedRunCommands {
         root.put("location", rc.location());
         ObjectNode p = root.putObject("properties");
         p.putObject("source").put("script", String.join("\n", rc.script()));
-        p.putArray("parameters");
+        ArrayNode params = p.putArray("parameters");
+        rc.parameters().forEach((k, v) -> params.addObject().put("name", k).put("value", v));
+        // Azure never returns protectedParameters' values (they are secrets); the property is left out
         p.put("asyncExecution", false);
         p.put("treatFailureAsDeploymentFailure", rc.treatFailureAsDeploymentFailure());
         p.put("timeoutInSeconds", rc.timeoutInSeconds());

@@ -144,9 +144,14 @@ final class VmActions {
 
     /** Runs a script on the VM's simulated guest (caller holds the VM's lock); a conversion changes the OS disk. */
     static ScriptResult runOnGuest(VmRecord vm, String commandId, List<String> script) {
+        return runOnGuest(vm, commandId, script, java.util.Map.of());
+    }
+
+    /** Runs a script with run command parameters (public and protected alike: the guest sees both). */
+    static ScriptResult runOnGuest(VmRecord vm, String commandId, List<String> script, java.util.Map<String, String> parameters) {
         GuestContext gc = new GuestContext(vm.windows(), vm.spec().osName(), vm.spec().osVersion(), vm.uefi(),
                 vm.secureBoot(), vm.vTpm(), vm.osDisk().layout(), vm.guest(), vm.faults()::fireGuest);
-        ScriptResult r = GuestSimulator.run(commandId, script, gc);
+        ScriptResult r = GuestSimulator.run(commandId, script, gc, parameters);
         if (r.newLayout() != null) {
             vm.osDisk().setLayout(r.newLayout());
         }

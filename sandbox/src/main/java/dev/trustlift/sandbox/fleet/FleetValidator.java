@@ -16,6 +16,8 @@ final class FleetValidator {
     static final Set<String> LOCKS = Set.of("ReadOnly", "CanNotDelete");
     static final Set<String> BITLOCKER = Set.of("off", "on", "suspended");
     static final Set<String> ENGINES = Set.of("simulated", "qemu");
+    /** The Windows services the simulated guest models (MBR2GPT's shrink needs both). */
+    static final Set<String> SERVICES = Set.of("vds", "defragsvc");
     /** Operation names of the contract. */
     public static final Set<String> FAULT_OPS = Set.of("get-vm", "instance-view", "update-vm", "set-security-type",
             "deallocate", "start", "run-command", "restore-point", "snapshot", "disk-create", "disk-update",
@@ -126,6 +128,11 @@ final class FleetValidator {
         if (vm.guest() != null) {
             oneOf(vm.guest().engine(), ENGINES, at + ".guest.engine");
             oneOf(vm.guest().bitlocker(), BITLOCKER, at + ".guest.bitlocker");
+            if (vm.guest().disabledServices() != null) {
+                for (String service : vm.guest().disabledServices()) {
+                    oneOf(service, SERVICES, at + ".guest.disabledServices");
+                }
+            }
         }
         if (vm.faults() != null) {
             for (int j = 0; j < vm.faults().size(); j++) {

@@ -1,12 +1,20 @@
 package dev.trustlift.sandbox.fleet;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
 
 /**
  * What simulated in-guest commands see. {@code unmovableTailMb}: space at the end of C: held by
- * files that block shrinking until the volume is defragmented.
+ * files that block shrinking until the volume is defragmented. {@code secureBootCerts2023}
+ * (default true): the firmware db holds the 2023 Microsoft certificates and the Windows boot
+ * manager is signed by Windows UEFI CA 2023. {@code disabledServices}: Windows services set to
+ * Disabled among {@code vds} and {@code defragsvc} (then MBR2GPT cannot shrink C:).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GuestSpec(String engine, String bitlocker, Integer freeSpaceMb, Integer unmovableTailMb,
-                        Boolean fstabUsesPartuuid) {
+                        Boolean fstabUsesPartuuid, Boolean secureBootCerts2023, List<String> disabledServices) {
+
+    public GuestSpec(String engine, String bitlocker, Integer freeSpaceMb, Integer unmovableTailMb, Boolean fstabUsesPartuuid) {
+        this(engine, bitlocker, freeSpaceMb, unmovableTailMb, fstabUsesPartuuid, null, null);
+    }
 }

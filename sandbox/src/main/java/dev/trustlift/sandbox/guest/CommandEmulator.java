@@ -26,6 +26,7 @@ final class CommandEmulator {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern ELSE_ONE_LINE = Pattern.compile("^\\} else \\{ (.*) \\}$");
 
+    private final GuestContext ctx;
     private final boolean windows;
     private final LinuxCommands linux;
     private final WindowsCmdlets cmdlets;
@@ -36,12 +37,21 @@ final class CommandEmulator {
     private boolean skipElse;
 
     private CommandEmulator(GuestContext ctx) {
+        this.ctx = ctx;
         this.windows = ctx.windows();
         this.linux = new LinuxCommands(ctx.disk(), ctx.guest());
         this.cmdlets = new WindowsCmdlets(ctx.disk(), ctx.guest());
     }
 
     static ScriptResult run(List<String> script, GuestContext ctx) {
+        return run(script, ctx, java.util.Map.of());
+    }
+
+    /** Windows scripts run statement by statement ({@link WindowsScriptRun}); shell scripts line by line here. */
+    static ScriptResult run(List<String> script, GuestContext ctx, java.util.Map<String, String> parameters) {
+        if (ctx.windows()) {
+            return WindowsScriptRun.run(script, ctx, parameters);
+        }
         CommandEmulator e = new CommandEmulator(ctx);
         for (String line : script) {
             e.line(line.strip());
@@ -108,6 +118,11 @@ final class CommandEmulator {
             out.addAll(linux.fstab());
             return true;
         }
+        List<String> firmware = LinuxFirmware.answer(line, ctx);
+        if (firmware != null) {
+            out.addAll(firmware);
+            return true;
+        }
         // a loop that only captures lookups in $(...) (the probe's walk up lsblk's PKNAME) prints nothing
         return line.startsWith("for ") && line.endsWith("done") && line.contains("$(lsblk ");
     }
@@ -162,7 +177,7 @@ final class CommandEmulator {
     }
 
     /** Select-Object: the named properties in that order; a name the object lacks comes out null, as PowerShell does. */
-    private static List<ObjectNode> select(List<ObjectNode> objects, String[] names) {
+    static List<ObjectNode> select(List<ObjectNode> objects, String[] names) {
         List<ObjectNode> out = new ArrayList<>();
         for (ObjectNode o : objects) {
             ObjectNode s = JSON.createObjectNode();
@@ -178,7 +193,7 @@ final class CommandEmulator {
     }
 
     /** ConvertTo-Json: one object bare, several as an array (Windows PowerShell's pipeline behaviour). */
-    private static List<String> toJson(List<ObjectNode> objects, boolean compress) {
+    static List<String> toJson(List<ObjectNode> objects, boolean compress) {
         Object value;
         if (objects.size() == 1) {
             value = objects.get(0);

@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Answers Run Command scripts from the simulated guest. Windows tools (MBR2GPT, Defrag,
- * ReAgentC) are recognized by their call; read-only commands (sfdisk, lsblk, findmnt, df,
- * /etc/fstab; Get-Disk, Get-Partition, Get-Volume, Get-PartitionSupportedSize,
- * Get-BitLockerVolume through ConvertTo-Json) are emulated line by line ({@link CommandEmulator}),
- * printing what the real commands print for the VM's disk. The upgrade's scripts not yet built
+ * Answers Run Command scripts from the simulated guest. PowerShell scripts run statement by
+ * statement ({@link WindowsScriptRun}: Storage, BitLocker, service, firmware and TPM cmdlets,
+ * MBR2GPT.EXE with its logs), shell scripts line by line ({@link CommandEmulator}: sfdisk, lsblk,
+ * findmnt, df, /etc/fstab, sysfs firmware and TPM, mokutil), printing what the real commands
+ * print for the VM's state. The older one-call answers for Defrag and ReAgentC remain. The upgrade's scripts not yet built
  * on real commands are still named by a leading {@code # trustlift:<name>} line.
  */
 public final class GuestSimulator {
@@ -20,6 +20,16 @@ public final class GuestSimulator {
     }
 
     public static ScriptResult run(String commandId, List<String> script, GuestContext ctx) {
+        return run(commandId, script, ctx, java.util.Map.of());
+    }
+
+    /**
+     * Runs a script with managed Run Command parameters, passed as Azure passes them: to a
+     * PowerShell script as named arguments (its param() block takes them), to a shell script as
+     * environment variables.
+     */
+    public static ScriptResult run(String commandId, List<String> script, GuestContext ctx,
+                                   java.util.Map<String, String> parameters) {
         String text = String.join("\n", script);
         String lower = text.toLowerCase(Locale.ROOT);
         String marker = marker(script);
@@ -33,19 +43,11 @@ public final class GuestSimulator {
             return new ScriptResult(List.of(), List.of("MBR2GPT : The term 'MBR2GPT' is not recognized as the name of a "
                     + "cmdlet, function, script file, or operable program."), 1, null);
         }
-        if (ctx.windows() && lower.contains("mbr2gpt")) {
-            boolean convert = lower.contains("/convert");
-            if (!convert && !lower.contains("/validate")) {
-                return ScriptResult.of(List.of("MBR2GPT: Invalid command line: /validate or /convert is required"), 4);
-            }
-            String fault = ctx.guestFault().apply(convert ? "mbr2gpt-convert" : "mbr2gpt-validate");
-            return Mbr2GptSimulator.run(convert, lower.contains("/allowfullos"), ctx.disk(), ctx.guest(), fault);
-        }
         if (ctx.windows() && lower.contains("defrag") && lower.contains("/u")) {
             ctx.guest().defragment();
             return ScriptResult.of(List.of("Invoking defragmentation on (C:)...", "The operation completed successfully."), 0);
         }
-        if (ctx.windows() && lower.contains("reagentc")) {
+        if (ctx.windows() && lower.contains("reagentc") && !lower.contains("reagentc /info")) {
             return ScriptResult.of(List.of("REAGENTC.EXE: Operation Successful."), 0);
         }
         if ("windows-verify".equals(marker) || "linux-verify".equals(marker)) {
@@ -54,7 +56,7 @@ public final class GuestSimulator {
         if ("linux-convert".equals(marker) && !ctx.windows()) {
             return LinuxGuest.convert(ctx.disk(), ctx.guestFault().apply("linux-convert"));
         }
-        ScriptResult emulated = CommandEmulator.run(script, ctx);
+        ScriptResult emulated = CommandEmulator.run(script, ctx, parameters);
         if (emulated != null) {
             return emulated;
         }

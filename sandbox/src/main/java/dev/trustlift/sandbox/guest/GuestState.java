@@ -1,13 +1,26 @@
 package dev.trustlift.sandbox.guest;
 
 import dev.trustlift.sandbox.fleet.GuestSpec;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 
-/** What the simulated OS knows beyond the partition table; changed by scripts (defrag, conversion). */
+/**
+ * What the simulated OS knows beyond the partition table; changed by scripts (defrag, shrink,
+ * conversion, service start types) and by MBR2GPT's logs in %windir%.
+ */
 public final class GuestState {
     private final String bitlocker;
     private long freeSpaceMb;
     private long unmovableTailMb;
     private final boolean fstabUsesPartuuid;
+    private final boolean secureBootCerts2023;
+    private final Set<String> disabledServices = new HashSet<>();
+    private final Map<String, StringBuilder> logs = new HashMap<>();
+    private boolean winreEnabled = true;
+    private boolean reAgentXmlInSync = true;
 
     public GuestState(GuestSpec spec) {
         GuestSpec s = spec == null ? new GuestSpec(null, null, null, null, null) : spec;
@@ -15,6 +28,10 @@ public final class GuestState {
         this.freeSpaceMb = s.freeSpaceMb() == null ? 20_000 : s.freeSpaceMb();
         this.unmovableTailMb = s.unmovableTailMb() == null ? 0 : s.unmovableTailMb();
         this.fstabUsesPartuuid = s.fstabUsesPartuuid() != null && s.fstabUsesPartuuid();
+        this.secureBootCerts2023 = s.secureBootCerts2023() == null || s.secureBootCerts2023();
+        if (s.disabledServices() != null) {
+            disabledServices.addAll(s.disabledServices());
+        }
     }
 
     public synchronized String bitlocker() {
@@ -33,6 +50,11 @@ public final class GuestState {
         return fstabUsesPartuuid;
     }
 
+    /** The firmware db holds the 2023 certificates and bootmgfw.efi is signed by Windows UEFI CA 2023. */
+    public boolean secureBootCerts2023() {
+        return secureBootCerts2023;
+    }
+
     /** MiB that C: / root can give up by shrinking: free space not held behind unmovable files. */
     public synchronized long shrinkableMb() {
         return Math.max(0, freeSpaceMb - unmovableTailMb);
@@ -42,8 +64,49 @@ public final class GuestState {
         freeSpaceMb = Math.max(0, freeSpaceMb - mb);
     }
 
-    /** {@code Defrag C: /U /V} moves the files that blocked shrinking. */
+    /** {@code Defrag C: /U /V} or {@code Optimize-Volume -Defrag} moves the files that blocked shrinking. */
     synchronized void defragment() {
         unmovableTailMb = 0;
+    }
+
+    public synchronized boolean serviceDisabled(String name) {
+        return disabledServices.contains(name.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    synchronized void setServiceManual(String name) {
+        disabledServices.remove(name.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    public synchronized boolean winreEnabled() {
+        return winreEnabled;
+    }
+
+    /** ReAgent.xml names WinRE's BCD entry; MBR2GPT's "Failed to update ReAgent.xml" leaves it stale. */
+    public synchronized boolean reAgentXmlInSync() {
+        return reAgentXmlInSync;
+    }
+
+    synchronized void reAgentXmlStale() {
+        reAgentXmlInSync = false;
+    }
+
+    /** reagentc /disable and /enable: enabling rewrites ReAgent.xml for the current BCD entry. */
+    synchronized void setWinre(boolean enabled) {
+        winreEnabled = enabled;
+        if (enabled) {
+            reAgentXmlInSync = true;
+        }
+    }
+
+    /** Appends lines to a log in %windir% (setupact.log, setuperr.log), as MBR2GPT does on every run. */
+    synchronized void appendLog(String file, java.util.List<String> lines) {
+        StringBuilder log = logs.computeIfAbsent(file.toLowerCase(java.util.Locale.ROOT), f -> new StringBuilder());
+        lines.forEach(l -> log.append(l).append("\r\n"));
+    }
+
+    /** A log's bytes, or null when the file does not exist. */
+    synchronized byte[] log(String file) {
+        StringBuilder log = logs.get(file.toLowerCase(java.util.Locale.ROOT));
+        return log == null ? null : log.toString().getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 public final class Mbr2GptSimulator {
     public static final int OK = 0;
     public static final int INITIALIZATION_ERROR = 3;
+    public static final int LAYOUT_READ_ERROR = 5;
     public static final int VOLUME_ENCRYPTED = 6;
     public static final int LAYOUT_INVALID = 7;
     public static final int ESP_FAILED = 8;
@@ -30,13 +31,34 @@ public final class Mbr2GptSimulator {
     }
 
     public static ScriptResult run(boolean convert, boolean allowFullOs, DiskLayout disk, GuestState guest, String fault) {
+        return run(convert, allowFullOs, 0, disk, guest, fault);
+    }
+
+    /**
+     * One run on disk {@code diskNumber} (the OS disk is disk 0; without /disk MBR2GPT takes the
+     * system disk). The tool's lines also go to %windir%\setupact.log, its errors to setuperr.log.
+     */
+    public static ScriptResult run(boolean convert, boolean allowFullOs, int diskNumber, DiskLayout disk, GuestState guest,
+                                   String fault) {
+        ScriptResult r = answer(convert, allowFullOs, diskNumber, disk, guest, fault);
+        MbrLogs.record(guest, disk, diskNumber, r);
+        return r;
+    }
+
+    private static ScriptResult answer(boolean convert, boolean allowFullOs, int diskNumber, DiskLayout disk, GuestState guest,
+                                       String fault) {
         List<String> out = new ArrayList<>();
-        out.add(P + "Attempting to " + (convert ? "convert" : "validate") + " disk 0");
+        out.add(P + "Attempting to " + (convert ? "convert" : "validate") + " disk " + diskNumber);
         if (!allowFullOs) {
             out.add("ERROR: MBR2GPT can only be used from the Windows Preinstallation Environment. Use /allowFullOS to override.");
             return ScriptResult.of(out, INITIALIZATION_ERROR);
         }
         out.add(P + "Retrieving layout of disk");
+        if (diskNumber != 0) {
+            // the simulated VM has one disk the tool could read; the wording is a guess (docs/sandbox.md)
+            out.add(P + "Failed to retrieve the layout of disk " + diskNumber);
+            return ScriptResult.of(out, LAYOUT_READ_ERROR);
+        }
         out.add(P + "Validating layout, disk sector size is: " + disk.sectorSize() + " bytes");
         if ("internal".equals(fault)) {
             out.add("MBR2GPT: An internal error occurred (simulated fault)");
@@ -64,7 +86,9 @@ public final class Mbr2GptSimulator {
     private static ScriptResult convert(List<String> out, DiskLayout disk, GuestState guest, String fault) {
         long espMb = disk.sectorSize() == 4096 ? 260 : 100;
         out.add(P + "Trying to shrink the OS partition");
-        DiskLayout converted = "no-room".equals(fault) ? null : convertedLayout(disk, guest, espMb);
+        // the known cause of "Cannot find room": shrinking C: needs the Virtual Disk and Optimize Drives services
+        boolean servicesOff = guest.serviceDisabled("vds") || guest.serviceDisabled("defragsvc");
+        DiskLayout converted = "no-room".equals(fault) || servicesOff ? null : convertedLayout(disk, guest, espMb);
         if (converted == null) {
             out.add(NO_ROOM);
             return ScriptResult.of(out, ESP_FAILED);
@@ -85,6 +109,7 @@ public final class Mbr2GptSimulator {
         out.add(P + "Fixing drive letter mapping");
         out.add(P + "Conversion completed successfully");
         if ("reagent-warning".equals(fault)) {
+            guest.reAgentXmlStale();
             out.add(P + "Failed to update ReAgent.xml, please try to  manually disable and enable WinRE.");
         }
         out.add(P + "Before the new system can boot properly you need to switch the firmware to boot to UEFI mode!");

@@ -19,8 +19,9 @@ final class WindowsCmdlets {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long MIB = 1024 * 1024;
 
-    private final DiskLayout disk;
+    private DiskLayout disk;
     private final GuestState guest;
+    private boolean resized;
 
     WindowsCmdlets(DiskLayout disk, GuestState guest) {
         this.disk = disk;
@@ -28,24 +29,97 @@ final class WindowsCmdlets {
     }
 
     private static final java.util.Set<String> KNOWN = java.util.Set.of("get-disk", "get-partition", "get-volume",
-            "get-partitionsupportedsize", "get-bitlockervolume");
+            "get-partitionsupportedsize", "get-bitlockervolume", "get-service");
 
     static boolean known(String cmdlet) {
         return KNOWN.contains(cmdlet.toLowerCase(Locale.ROOT));
     }
 
+    /** The disk as scripts left it (Resize-Partition shrinks C:). */
+    DiskLayout disk() {
+        return disk;
+    }
+
+    boolean resized() {
+        return resized;
+    }
+
     List<ObjectNode> run(String cmdlet) {
-        return switch (cmdlet.toLowerCase(Locale.ROOT)) {
-            case "get-disk" -> List.of(disk());
+        return run(cmdlet, java.util.Map.of());
+    }
+
+    /**
+     * A Get- cmdlet with its named arguments (values already evaluated): -Number, -DiskNumber and
+     * -DriveLetter select, as the Storage cmdlets do, and an empty selection is the cmdlet's own
+     * "No MSFT_... objects found" error unless -ErrorAction SilentlyContinue.
+     */
+    List<ObjectNode> run(String cmdlet, java.util.Map<String, String> args) {
+        String name = cmdlet.toLowerCase(Locale.ROOT);
+        List<ObjectNode> all = switch (name) {
+            case "get-disk" -> List.of(diskObject());
             case "get-partition" -> partitions();
             case "get-volume" -> List.of(volume());
             case "get-partitionsupportedsize" -> List.of(supportedSize());
             case "get-bitlockervolume" -> List.of(bitLocker());
+            case "get-service" -> services(args.getOrDefault("name", "vds,defragsvc"));
             default -> throw new IllegalArgumentException(cmdlet);
         };
+        String cimClass = name.equals("get-disk") ? "MSFT_Disk" : "MSFT_Partition";
+        String[][] filters = {{"number", "Number"}, {"disknumber", "DiskNumber"}, {"driveletter", "DriveLetter"}};
+        List<ObjectNode> out = all;
+        for (String[] f : filters) {
+            String want = args.get(f[0]);
+            if (want == null || name.equals("get-volume") || name.equals("get-partitionsupportedsize")) {
+                continue;
+            }
+            out = out.stream().filter(o -> o.path(f[1]).asText().equalsIgnoreCase(want)).toList();
+            if (out.isEmpty() && !"silentlycontinue".equalsIgnoreCase(args.get("erroraction"))) {
+                throw new PsError("No " + cimClass + " objects found with property '" + f[1] + "' equal to '" + want
+                        + "'.  Verify the value of the property and retry.");
+            }
+        }
+        return out;
     }
 
-    private ObjectNode disk() {
+    /** Get-Service: Status Stopped 1 / Running 4, StartType Manual 3 / Disabled 4 (as Windows PowerShell serializes them). */
+    private List<ObjectNode> services(String names) {
+        List<ObjectNode> out = new ArrayList<>();
+        for (String n : names.split("\\s*,\\s*")) {
+            boolean disabled = guest.serviceDisabled(n);
+            out.add(JSON.createObjectNode().put("Name", n.toLowerCase(Locale.ROOT)).put("Status", 1)
+                    .put("StartType", disabled ? 4 : 3));
+        }
+        return out;
+    }
+
+    void setManual(List<ObjectNode> services) {
+        services.forEach(s -> guest.setServiceManual(s.path("Name").asText()));
+    }
+
+    /** Resize-Partition -DriveLetter C -Size BYTES: only down to SizeMin; the freed MiB leave C:'s free space. */
+    void resizeC(long bytes) {
+        Part os = disk.osPartition();
+        long min = supportedSize().path("SizeMin").asLong();
+        long current = os.sectors() * disk.sectorSize();
+        if (bytes < min || bytes > current) {
+            // Windows' wording for a size outside Get-PartitionSupportedSize is a guess
+            throw new PsError("Size Not Supported");
+        }
+        long sectors = bytes / disk.sectorSize();
+        List<Part> parts = new ArrayList<>();
+        for (Part p : disk.parts()) {
+            parts.add(p == os ? new Part(p.number(), p.type(), p.start(), sectors, p.active(), p.logical()) : p);
+        }
+        guest.consume((current - sectors * disk.sectorSize()) / MIB);
+        disk = new DiskLayout(disk.scheme(), disk.sectorSize(), disk.sectors(), parts, disk.biosBootCode(), disk.efiBootLoader());
+        resized = true;
+    }
+
+    void defragment() {
+        guest.defragment();
+    }
+
+    private ObjectNode diskObject() {
         return JSON.createObjectNode().put("Number", 0).put("FriendlyName", "Virtual HD")
                 .put("PartitionStyle", disk.scheme() == DiskLayout.Scheme.GPT ? 2 : 1)
                 .put("LogicalSectorSize", disk.sectorSize()).put("PhysicalSectorSize", 4096)

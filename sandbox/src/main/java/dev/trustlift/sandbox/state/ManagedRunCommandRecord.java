@@ -14,6 +14,8 @@ public final class ManagedRunCommandRecord {
     private final int timeoutInSeconds;
     private final boolean treatFailureAsDeploymentFailure;
     private final String startTime;
+    private final java.util.Map<String, String> parameters;
+    private final java.util.Map<String, String> protectedParameters;
     private String provisioningState = "Creating";
     private String executionState = "Running";
     private String executionMessage = "";
@@ -24,6 +26,16 @@ public final class ManagedRunCommandRecord {
 
     public ManagedRunCommandRecord(String id, String name, String location, List<String> script, int timeoutInSeconds,
                                    boolean treatFailureAsDeploymentFailure, String startTime) {
+        this(id, name, location, script, timeoutInSeconds, treatFailureAsDeploymentFailure, startTime, java.util.Map.of(),
+                java.util.Map.of());
+    }
+
+    /** With the PUT body's {@code parameters} and {@code protectedParameters} (name -> value, in order). */
+    public ManagedRunCommandRecord(String id, String name, String location, List<String> script, int timeoutInSeconds,
+                                   boolean treatFailureAsDeploymentFailure, String startTime,
+                                   java.util.Map<String, String> parameters, java.util.Map<String, String> protectedParameters) {
+        this.parameters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
+        this.protectedParameters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(protectedParameters));
         this.id = id;
         this.name = name;
         this.location = location;
@@ -40,6 +52,15 @@ public final class ManagedRunCommandRecord {
     public int timeoutInSeconds() { return timeoutInSeconds; }
     public boolean treatFailureAsDeploymentFailure() { return treatFailureAsDeploymentFailure; }
     public String startTime() { return startTime; }
+    public java.util.Map<String, String> parameters() { return parameters; }
+    public java.util.Map<String, String> protectedParameters() { return protectedParameters; }
+
+    /** What the script receives: the public parameters, then the protected ones. */
+    public java.util.Map<String, String> allParameters() {
+        java.util.Map<String, String> all = new java.util.LinkedHashMap<>(parameters);
+        all.putAll(protectedParameters);
+        return all;
+    }
     public synchronized String provisioningState() { return provisioningState; }
     public synchronized String executionState() { return executionState; }
     public synchronized String executionMessage() { return executionMessage; }

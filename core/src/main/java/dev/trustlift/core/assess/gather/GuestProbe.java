@@ -22,8 +22,8 @@ import java.util.List;
  * well under that.
  */
 public final class GuestProbe {
-    public static final String SECTION_OPEN = "== ";
-    public static final String SECTION_CLOSE = " ==";
+    public static final String SECTION_OPEN = dev.trustlift.core.guest.ScriptSections.OPEN;
+    public static final String SECTION_CLOSE = dev.trustlift.core.guest.ScriptSections.CLOSE;
     static final Duration TIMEOUT = Duration.ofMinutes(5);
 
     static final String SFDISK = "sfdisk --json";

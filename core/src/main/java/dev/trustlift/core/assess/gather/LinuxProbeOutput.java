@@ -1,5 +1,6 @@
 package dev.trustlift.core.assess.gather;
 
+import dev.trustlift.core.guest.ScriptSections;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.trustlift.core.assess.BitLockerState;
 import dev.trustlift.core.assess.DiskLayout;
@@ -20,7 +21,7 @@ final class LinuxProbeOutput {
     private LinuxProbeOutput() {
     }
 
-    static GuestFacts parse(ProbeSections s) {
+    static GuestFacts parse(ScriptSections s) {
         JsonNode table = s.json(GuestProbe.SFDISK);
         if (table == null || !table.path("partitiontable").isObject()) {
             throw new IllegalArgumentException("sfdisk --json printed no partition table");

@@ -1,5 +1,6 @@
 package dev.trustlift.core.assess.gather;
 
+import dev.trustlift.core.guest.ScriptSections;
 import dev.trustlift.core.assess.GuestFacts;
 
 /** Reads the guest probe's output ({@link GuestProbe}): the real commands' own output, section by section. */
@@ -9,7 +10,7 @@ public final class ProbeOutput {
 
     /** Throws IllegalArgumentException naming what is wrong when the output is not a probe's. */
     public static GuestFacts parse(String stdout) {
-        ProbeSections sections = ProbeSections.of(stdout);
+        ScriptSections sections = ScriptSections.of(stdout);
         if (sections.has(GuestProbe.SFDISK)) {
             return LinuxProbeOutput.parse(sections);
         }

@@ -1,5 +1,6 @@
 package dev.trustlift.core.assess.gather;
 
+import dev.trustlift.core.guest.ScriptSections;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.trustlift.core.assess.BitLockerState;
 import dev.trustlift.core.assess.DiskLayout;
@@ -22,7 +23,7 @@ final class WindowsProbeOutput {
     private WindowsProbeOutput() {
     }
 
-    static GuestFacts parse(ProbeSections s) {
+    static GuestFacts parse(ScriptSections s) {
         List<JsonNode> disks = s.objects(GuestProbe.GET_DISK);
         if (disks.isEmpty()) {
             throw new IllegalArgumentException("Get-Disk printed no disk");
@@ -75,7 +76,7 @@ final class WindowsProbeOutput {
      * Protection On is ON; off but not fully decrypted is SUSPENDED (still encrypted, MBR2GPT may
      * go on); the cmdlet's absence means the feature is not installed, so nothing is encrypted.
      */
-    private static BitLockerState bitLocker(ProbeSections s) {
+    private static BitLockerState bitLocker(ScriptSections s) {
         if (s.has(GuestProbe.NO_BITLOCKER)) {
             return BitLockerState.OFF;
         }

@@ -1,5 +1,6 @@
 package dev.trustlift.core.assess.gather;
 
+import dev.trustlift.core.guest.ScriptSections;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,7 +37,7 @@ class GuestProbeScriptTest {
             assertTrue(i > at, "section '" + label + "' in order in:\n" + out);
             at = i;
         }
-        ProbeSections s = ProbeSections.of(result.stdout());
+        ScriptSections s = ScriptSections.of(result.stdout());
         // lsblk and findmnt need no privilege: their real JSON is what the parser reads
         String root = s.json(GuestProbe.FINDMNT + " /").at("/filesystems/0/source").asText();
         assertTrue(!root.isEmpty(), out);
