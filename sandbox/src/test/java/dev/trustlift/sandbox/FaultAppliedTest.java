@@ -125,23 +125,25 @@ class FaultAppliedTest {
                 + "{\"op\": \"run-command\", \"times\": 1, \"status\": 500, \"applied\": true},"
                 + "{\"op\": \"disk-update\", \"times\": 1, \"status\": 503, \"applied\": true}]")) {
             ArmClient arm = new ArmClient(s.endpoint());
-            ArmClient.Answer patch = arm.send("PATCH", WEB01 + "?" + API, "{\"tags\":{\"owner\":\"ops\"}}");
-            assertEquals(500, patch.status());
-            assertEquals("ops", arm.get(WEB01 + "?" + API).json().at("/tags/owner").asText(), "the PATCH was applied");
-
+            // The run command first: a request refused with 409 (another operation in flight) would
+            // use up its fault, so nothing else may run on the VM while it is sent.
             assertEquals("MBR", truth(arm).at("/osDisk/layout/scheme").asText());
-            long deadline = System.currentTimeMillis() + 10_000;
-            ArmClient.Answer run;
-            do {
-                // the applied PATCH's own operation may still be in flight (409 until it ends)
-                run = arm.send("POST", WEB01 + "/runCommand?" + API,
-                        "{\"commandId\":\"RunPowerShellScript\",\"script\":[\"MBR2GPT /convert /allowFullOS\"]}");
-            } while (run.status() == 409 && System.currentTimeMillis() < deadline && sleep());
+            ArmClient.Answer run = arm.send("POST", WEB01 + "/runCommand?" + API,
+                    "{\"commandId\":\"RunPowerShellScript\",\"script\":[\"MBR2GPT /convert /allowFullOS\"]}");
             assertEquals(500, run.status(), run.raw().body());
             assertEquals("GPT", awaitTruth(arm, "/osDisk/layout/scheme", "GPT").at("/osDisk/layout/scheme").asText(),
                     "the script ran although the answer was lost");
 
-            ArmClient.Answer off = arm.send("POST", WEB01 + "/deallocate?" + API, null);
+            ArmClient.Answer patch = arm.send("PATCH", WEB01 + "?" + API, "{\"tags\":{\"owner\":\"ops\"}}");
+            assertEquals(500, patch.status());
+            assertEquals("ops", arm.get(WEB01 + "?" + API).json().at("/tags/owner").asText(), "the PATCH was applied");
+
+            long deadline = System.currentTimeMillis() + 10_000;
+            ArmClient.Answer off;
+            do {
+                // the applied PATCH's own operation may still be in flight (409 until it ends)
+                off = arm.send("POST", WEB01 + "/deallocate?" + API, null);
+            } while (off.status() == 409 && System.currentTimeMillis() < deadline && sleep());
             arm.await(off.header("Azure-AsyncOperation"));
             ArmClient.Answer grow = arm.send("PATCH", "/subscriptions/" + SUB + "/resourceGroups/rg-app/providers/"
                     + "Microsoft.Compute/disks/web01-os?api-version=2024-03-02", "{\"properties\":{\"diskSizeGB\":128}}");
