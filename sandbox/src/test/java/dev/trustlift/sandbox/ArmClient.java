@@ -28,6 +28,10 @@ final class ArmClient {
         return vm(SUB, rg, name);
     }
 
+    /** JSON array items: the last line of trustlift's wrapped scripts, which prints the exit code (core's GuestScript). */
+    static final String PS_EXIT_ECHO = "\"Write-Output \\\"TRUSTLIFT_EXIT=$trustliftExit\\\"\"";
+    static final String SH_EXIT_ECHO = "\"echo \\\"TRUSTLIFT_EXIT=$?\\\"\"";
+
     static String vm(String sub, String rg, String name) {
         return "/subscriptions/" + sub + "/resourceGroups/" + rg + "/providers/Microsoft.Compute/virtualMachines/" + name;
     }

@@ -111,7 +111,8 @@ class FaultInjectionTest {
     void guestFaultForcesMbr2GptResult() throws Exception {
         try (SandboxServer s = serve("[{\"guest\": \"mbr2gpt-validate\", \"result\": \"layout\", \"times\": 1}]")) {
             ArmClient arm = new ArmClient(s.endpoint());
-            String body = "{\"commandId\":\"RunPowerShellScript\",\"script\":[\"MBR2GPT /validate /allowFullOS\"]}";
+            String body = "{\"commandId\":\"RunPowerShellScript\",\"script\":[\"MBR2GPT /validate /allowFullOS\","
+                    + ArmClient.PS_EXIT_ECHO + "]}";
             String first = runCommand(arm, body);
             assertTrue(first.contains("Disk layout validation failed for disk 0") && first.contains("TRUSTLIFT_EXIT=7"), first);
             String second = runCommand(arm, body);

@@ -46,7 +46,8 @@ class ImageLayoutTest {
 
     private static String validate(ArmClient arm) {
         ArmClient.Answer a = arm.send("POST", vm("rg-app", "web01") + "/runCommand?" + API,
-                "{\"commandId\":\"RunPowerShellScript\",\"script\":[\"MBR2GPT /validate /allowFullOS\"]}");
+                "{\"commandId\":\"RunPowerShellScript\",\"script\":[\"MBR2GPT /validate /allowFullOS\","
+                        + ArmClient.PS_EXIT_ECHO + "]}");
         arm.await(a.header("Azure-AsyncOperation"));
         return arm.get(a.header("Location")).json().at("/value/0/message").asText();
     }

@@ -3,6 +3,7 @@ package dev.trustlift.sandbox;
 import static dev.trustlift.sandbox.ArmClient.API;
 import static dev.trustlift.sandbox.ArmClient.vm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -99,6 +100,21 @@ class ManagedRunCommandTest {
         sandbox.arm().await(a.header("Azure-AsyncOperation"));
         String out = sandbox.arm().get(url + "?" + API + "&$expand=instanceView").json().at("/properties/instanceView/output").asText();
         assertEquals(4096, out.getBytes(java.nio.charset.StandardCharsets.UTF_8).length, "60 x 100 bytes were written");
-        assertTrue(out.endsWith("{\"Number\":0}\nTRUSTLIFT_EXIT=0\n"), out.substring(out.length() - 40));
+        assertTrue(out.endsWith("{\"Number\":0}\n"), out.substring(out.length() - 40));
+    }
+
+    @Test
+    void theExitCodeLineIsPrintedOnlyByAScriptThatEchoesIt() {
+        String url = vm("rg-app", "web01") + "/runCommands/echo";
+        String bare = "MBR2GPT /validate /allowFullOS";
+        ArmClient.Answer a = sandbox.arm().send("PUT", url + "?" + API, body(bare, false));
+        sandbox.arm().await(a.header("Azure-AsyncOperation"));
+        String quiet = sandbox.arm().get(url + "?" + API + "&$expand=instanceView").json().at("/properties/instanceView/output").asText();
+        assertFalse(quiet.contains("TRUSTLIFT_EXIT"), "a real guest prints nothing it was not asked to: " + quiet);
+        ArmClient.Answer b = sandbox.arm().send("PUT", url + "?" + API,
+                body(bare + "\\nWrite-Output \\\"TRUSTLIFT_EXIT=$trustliftExit\\\"", false));
+        sandbox.arm().await(b.header("Azure-AsyncOperation"));
+        String echoed = sandbox.arm().get(url + "?" + API + "&$expand=instanceView").json().at("/properties/instanceView/output").asText();
+        assertTrue(echoed.endsWith("TRUSTLIFT_EXIT=0\n"), "the script's own exit code, last: " + echoed);
     }
 }

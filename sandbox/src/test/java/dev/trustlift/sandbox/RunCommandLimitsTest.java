@@ -31,7 +31,7 @@ class RunCommandLimitsTest {
             ArmClient arm = new ArmClient(s.endpoint());
             String longLine = "Write-Output '" + "x".repeat(6000) + "END'";
             ArmClient.Answer a = arm.send("POST", WEB01 + "/runCommand?" + API,
-                    "{\"commandId\":\"RunPowerShellScript\",\"script\":[\"" + longLine + "\"]}");
+                    "{\"commandId\":\"RunPowerShellScript\",\"script\":[\"" + longLine + "\"," + ArmClient.PS_EXIT_ECHO + "]}");
             arm.await(a.header("Azure-AsyncOperation"));
             JsonNode value = arm.get(a.header("Location")).json().path("value");
             String stderr = value.at("/1/message").asText();

@@ -33,7 +33,7 @@ class UpgradeFlowTest {
 
     private String runCommand(String script) {
         ArmClient.Answer a = sandbox.arm().send("POST", WEB01 + "/runCommand?" + API,
-                "{\"commandId\":\"RunPowerShellScript\",\"script\":[\"" + script + "\"]}");
+                "{\"commandId\":\"RunPowerShellScript\",\"script\":[\"" + script + "\"," + ArmClient.PS_EXIT_ECHO + "]}");
         assertEquals(202, a.status(), a.raw().body());
         sandbox.arm().await(a.header("Azure-AsyncOperation"));
         return sandbox.arm().get(a.header("Location")).json().at("/value/0/message").asText();
@@ -110,7 +110,7 @@ class UpgradeFlowTest {
     void linuxDiskGrowsThenConvertsAndBootsBothWays() {
         String lin = vm("rg-linux", "lin01");
         String disk = "/subscriptions/" + SUB + "/resourceGroups/rg-linux/providers/Microsoft.Compute/disks/lin01_OsDisk_1";
-        String script = "{\"commandId\":\"RunShellScript\",\"script\":[\"# trustlift:linux-convert\"]}";
+        String script = "{\"commandId\":\"RunShellScript\",\"script\":[\"# trustlift:linux-convert\"," + ArmClient.SH_EXIT_ECHO + "]}";
         ArmClient.Answer refused = sandbox.arm().send("POST", lin + "/runCommand?" + API, script);
         sandbox.arm().await(refused.header("Azure-AsyncOperation"));
         String message = sandbox.arm().get(refused.header("Location")).json().at("/value/0/message").asText();

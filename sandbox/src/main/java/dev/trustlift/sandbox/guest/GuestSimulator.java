@@ -13,8 +13,11 @@ import java.util.Locale;
  */
 public final class GuestSimulator {
     public static final String MARKER = "# trustlift:";
-    /** The exit-code line trustlift's wrapper prints; the sandbox appends it itself (ScriptResult). */
+    /** The exit-code line trustlift's wrapper prints as its last statement (core's GuestScript). */
     static final String EXIT_MARKER = "TRUSTLIFT_EXIT=";
+    /** A shell {@code echo "X=$?"} or PowerShell {@code Write-Output "X=$var"} of the exit code: what a real guest prints. */
+    private static final java.util.regex.Pattern ECHOES_EXIT = java.util.regex.Pattern.compile(
+            "(?i)^\\s*(echo|write-output)\\s+\"" + EXIT_MARKER + "\\$[?\\w]+\"\\s*$");
 
     private GuestSimulator() {
     }
@@ -30,6 +33,19 @@ public final class GuestSimulator {
      */
     public static ScriptResult run(String commandId, List<String> script, GuestContext ctx,
                                    java.util.Map<String, String> parameters) {
+        ScriptResult r = answer(commandId, script, ctx, parameters);
+        // Only a script that echoes its exit code prints it, as on a real guest; the emulators skip
+        // that line, so it is printed here with the code the script ended with.
+        if (script.stream().anyMatch(line -> ECHOES_EXIT.matcher(line).matches())) {
+            List<String> out = new java.util.ArrayList<>(r.stdout());
+            out.add(EXIT_MARKER + r.exitCode());
+            return new ScriptResult(out, r.stderr(), r.exitCode(), r.newLayout());
+        }
+        return r;
+    }
+
+    private static ScriptResult answer(String commandId, List<String> script, GuestContext ctx,
+                                       java.util.Map<String, String> parameters) {
         String text = String.join("\n", script);
         String lower = text.toLowerCase(Locale.ROOT);
         String marker = marker(script);

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * What a simulated script printed and its exit code, plus the disk layout it left behind (null
- * when unchanged). The sandbox ends stdout with {@code TRUSTLIFT_EXIT=<code>}, as trustlift's
- * scripts do on a real guest (docs/sandbox.md).
+ * when unchanged). The exit-code line is in stdout only when the script echoed it
+ * ({@link GuestSimulator}).
  */
 public record ScriptResult(List<String> stdout, List<String> stderr, int exitCode, DiskLayout newLayout) {
 
@@ -18,7 +18,6 @@ public record ScriptResult(List<String> stdout, List<String> stderr, int exitCod
         for (String line : stdout) {
             sb.append(line).append('\n');
         }
-        sb.append("TRUSTLIFT_EXIT=").append(exitCode).append('\n');
         return sb.toString();
     }
 
