@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -18,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The journal in one SQLite file (xerial sqlite-jdbc), used through java.sql only.
@@ -34,13 +32,12 @@ public final class SqliteJournal implements Journal {
     private static final int BUSY_TIMEOUT_MILLIS = 10_000;
 
     private final Path file;
-    private final Connection connection;
+    private final JournalConnection db;
     private final ArtifactFiles artifactFiles;
-    private final ReentrantLock lock = new ReentrantLock();
 
     private SqliteJournal(Path file, Connection connection) {
         this.file = file;
-        this.connection = connection;
+        this.db = new JournalConnection(file, connection);
         this.artifactFiles = new ArtifactFiles(file);
     }
 
@@ -100,8 +97,8 @@ public final class SqliteJournal implements Journal {
 
     @Override
     public void createCampaign(Campaign c) {
-        write("create the campaign " + c.id(), () -> {
-            try (PreparedStatement s = connection.prepareStatement(
+        db.write("create the campaign " + c.id(), () -> {
+            try (PreparedStatement s = db.prepare(
                     "INSERT INTO campaign (" + JournalRows.CAMPAIGN_COLUMNS + ") VALUES (?, ?, ?, ?, ?)")) {
                 s.setString(1, c.id());
                 JournalRows.bind(s, 2, c.created());
@@ -116,8 +113,8 @@ public final class SqliteJournal implements Journal {
 
     @Override
     public void setCampaignState(String campaignId, CampaignState state) {
-        write("set the state of campaign " + campaignId, () -> {
-            requireOneRow(update("UPDATE campaign SET state = ? WHERE id = ?", state.name(), campaignId),
+        db.write("set the state of campaign " + campaignId, () -> {
+            requireOneRow(db.update("UPDATE campaign SET state = ? WHERE id = ?", state.name(), campaignId),
                     "no campaign " + campaignId);
             return null;
         });
@@ -125,20 +122,20 @@ public final class SqliteJournal implements Journal {
 
     @Override
     public Optional<Campaign> campaign(String campaignId) {
-        return read(() -> first(query("SELECT " + JournalRows.CAMPAIGN_COLUMNS + " FROM campaign WHERE id = ?",
+        return db.read(() -> first(db.query("SELECT " + JournalRows.CAMPAIGN_COLUMNS + " FROM campaign WHERE id = ?",
                 JournalRows::campaign, campaignId)));
     }
 
     @Override
     public List<Campaign> campaigns() {
-        return read(() -> query("SELECT " + JournalRows.CAMPAIGN_COLUMNS + " FROM campaign ORDER BY created, id",
+        return db.read(() -> db.query("SELECT " + JournalRows.CAMPAIGN_COLUMNS + " FROM campaign ORDER BY created, id",
                 JournalRows::campaign));
     }
 
     @Override
     public void saveVm(CampaignVm vm) {
-        write("save VM " + vm.vmId(), () -> {
-            try (PreparedStatement s = connection.prepareStatement("INSERT INTO campaign_vm (" + JournalRows.VM_COLUMNS
+        db.write("save VM " + vm.vmId(), () -> {
+            try (PreparedStatement s = db.prepare("INSERT INTO campaign_vm (" + JournalRows.VM_COLUMNS
                     + ", added_order) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
                     + "(SELECT COALESCE(MAX(added_order), 0) + 1 FROM campaign_vm WHERE campaign_id = ?)) "
                     + "ON CONFLICT (campaign_id, vm_id) DO UPDATE SET options_json = excluded.options_json, "
@@ -166,31 +163,31 @@ public final class SqliteJournal implements Journal {
 
     @Override
     public Optional<CampaignVm> vm(String campaignId, String vmId) {
-        return read(() -> first(query("SELECT " + JournalRows.VM_COLUMNS
+        return db.read(() -> first(db.query("SELECT " + JournalRows.VM_COLUMNS
                 + " FROM campaign_vm WHERE campaign_id = ? AND vm_id = ?", JournalRows::vm, campaignId, vmId)));
     }
 
     @Override
     public List<CampaignVm> vms(String campaignId) {
-        return read(() -> query("SELECT " + JournalRows.VM_COLUMNS
+        return db.read(() -> db.query("SELECT " + JournalRows.VM_COLUMNS
                 + " FROM campaign_vm WHERE campaign_id = ? ORDER BY added_order", JournalRows::vm, campaignId));
     }
 
     @Override
     public List<CampaignVm> vmsIn(String campaignId, VmState state) {
-        return read(() -> query("SELECT " + JournalRows.VM_COLUMNS
+        return db.read(() -> db.query("SELECT " + JournalRows.VM_COLUMNS
                 + " FROM campaign_vm WHERE campaign_id = ? AND state = ? ORDER BY added_order",
                 JournalRows::vm, campaignId, state.name()));
     }
 
     @Override
     public Map<VmState, Integer> countsByState(String campaignId) {
-        return read(() -> {
+        return db.read(() -> {
             Map<VmState, Integer> counts = new EnumMap<>(VmState.class);
             for (VmState state : VmState.values()) {
                 counts.put(state, 0);
             }
-            for (Map.Entry<VmState, Integer> row : query("SELECT state, COUNT(*) FROM campaign_vm "
+            for (Map.Entry<VmState, Integer> row : db.query("SELECT state, COUNT(*) FROM campaign_vm "
                     + "WHERE campaign_id = ? GROUP BY state",
                     rs -> Map.entry(VmState.valueOf(rs.getString(1)), rs.getInt(2)), campaignId)) {
                 counts.put(row.getKey(), row.getValue());
@@ -201,20 +198,20 @@ public final class SqliteJournal implements Journal {
 
     @Override
     public StepAttempt startAttempt(String campaignId, String vmId, String step, Instant started) {
-        return write("start step " + step + " of VM " + vmId, () -> {
-            List<Integer> open = query("SELECT attempt FROM step_attempt WHERE campaign_id = ? AND vm_id = ? "
+        return db.write("start step " + step + " of VM " + vmId, () -> {
+            List<Integer> open = db.query("SELECT attempt FROM step_attempt WHERE campaign_id = ? AND vm_id = ? "
                     + "AND step = ? AND state = 'STARTED'", rs -> rs.getInt(1), campaignId, vmId, step);
             if (!open.isEmpty()) {
                 throw new JournalException("step " + step + " of VM " + vmId + " already has an open attempt "
                         + open.get(0) + "; end it (after re-reading the real state) before starting another");
             }
-            int attempt = query("SELECT COALESCE(MAX(attempt), 0) FROM step_attempt WHERE campaign_id = ? "
+            int attempt = db.query("SELECT COALESCE(MAX(attempt), 0) FROM step_attempt WHERE campaign_id = ? "
                     + "AND vm_id = ? AND step = ?", rs -> rs.getInt(1), campaignId, vmId, step).get(0) + 1;
-            long sequence = query("SELECT COALESCE(MAX(sequence), 0) FROM step_attempt WHERE campaign_id = ? "
+            long sequence = db.query("SELECT COALESCE(MAX(sequence), 0) FROM step_attempt WHERE campaign_id = ? "
                     + "AND vm_id = ?", rs -> rs.getLong(1), campaignId, vmId).get(0) + 1;
             StepAttempt row = new StepAttempt(new AttemptKey(campaignId, vmId, step, attempt), sequence,
                     AttemptState.STARTED, started, null, List.of(), null, null, null, null, null);
-            update("INSERT INTO step_attempt (campaign_id, vm_id, step, attempt, sequence, state, started, "
+            db.update("INSERT INTO step_attempt (campaign_id, vm_id, step, attempt, sequence, state, started, "
                     + "request_ids_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", campaignId, vmId, step, attempt, sequence,
                     AttemptState.STARTED.name(), started.toString(), "[]");
             return row;
@@ -223,9 +220,9 @@ public final class SqliteJournal implements Journal {
 
     @Override
     public void recordOperation(AttemptKey key, String operationUrl, String operationKind, List<String> requestIds) {
-        write("record the operation of " + key, () -> {
+        db.write("record the operation of " + key, () -> {
             String ids = JsonText.stringList(mergedRequestIds(key, requestIds));
-            requireOneRow(update("UPDATE step_attempt SET operation_url = ?, operation_kind = ?, request_ids_json = ? "
+            requireOneRow(db.update("UPDATE step_attempt SET operation_url = ?, operation_kind = ?, request_ids_json = ? "
                     + "WHERE campaign_id = ? AND vm_id = ? AND step = ? AND attempt = ? AND state = 'STARTED'",
                     operationUrl, operationKind, ids, key.campaignId(), key.vmId(), key.step(), key.attempt()),
                     "no open attempt " + key);
@@ -249,9 +246,9 @@ public final class SqliteJournal implements Journal {
         if (detailJson != null) {
             JsonText.requireObject(detailJson, "detailJson");
         }
-        write("end " + key + " " + state, () -> {
+        db.write("end " + key + " " + state, () -> {
             String ids = JsonText.stringList(mergedRequestIds(key, requestIds));
-            requireOneRow(update("UPDATE step_attempt SET state = ?, ended = ?, request_ids_json = ?, detail_json = ?, "
+            requireOneRow(db.update("UPDATE step_attempt SET state = ?, ended = ?, request_ids_json = ?, detail_json = ?, "
                     + "error_code = ?, error_message = ? WHERE campaign_id = ? AND vm_id = ? AND step = ? "
                     + "AND attempt = ? AND state = 'STARTED'", state.name(), ended.toString(), ids, detailJson,
                     errorCode, errorMessage, key.campaignId(), key.vmId(), key.step(), key.attempt()),
@@ -262,7 +259,7 @@ public final class SqliteJournal implements Journal {
 
     private List<String> mergedRequestIds(AttemptKey key, List<String> added) throws SQLException {
         LinkedHashSet<String> ids = new LinkedHashSet<>();
-        for (String json : query("SELECT request_ids_json FROM step_attempt WHERE campaign_id = ? AND vm_id = ? "
+        for (String json : db.query("SELECT request_ids_json FROM step_attempt WHERE campaign_id = ? AND vm_id = ? "
                 + "AND step = ? AND attempt = ?", rs -> rs.getString(1), key.campaignId(), key.vmId(), key.step(),
                 key.attempt())) {
             ids.addAll(JsonText.stringList(json));
@@ -273,29 +270,29 @@ public final class SqliteJournal implements Journal {
 
     @Override
     public Optional<StepAttempt> attempt(AttemptKey key) {
-        return read(() -> first(query("SELECT " + JournalRows.ATTEMPT_COLUMNS + " FROM step_attempt "
+        return db.read(() -> first(db.query("SELECT " + JournalRows.ATTEMPT_COLUMNS + " FROM step_attempt "
                 + "WHERE campaign_id = ? AND vm_id = ? AND step = ? AND attempt = ?", JournalRows::attempt,
                 key.campaignId(), key.vmId(), key.step(), key.attempt())));
     }
 
     @Override
     public List<StepAttempt> attempts(String campaignId, String vmId) {
-        return read(() -> query("SELECT " + JournalRows.ATTEMPT_COLUMNS + " FROM step_attempt "
+        return db.read(() -> db.query("SELECT " + JournalRows.ATTEMPT_COLUMNS + " FROM step_attempt "
                 + "WHERE campaign_id = ? AND vm_id = ? ORDER BY sequence", JournalRows::attempt, campaignId, vmId));
     }
 
     @Override
     public List<StepAttempt> openAttempts(String campaignId) {
-        return read(() -> query("SELECT " + JournalRows.ATTEMPT_COLUMNS + " FROM step_attempt "
+        return db.read(() -> db.query("SELECT " + JournalRows.ATTEMPT_COLUMNS + " FROM step_attempt "
                 + "WHERE campaign_id = ? AND state = 'STARTED' AND ended IS NULL ORDER BY vm_id, sequence",
                 JournalRows::attempt, campaignId));
     }
 
     @Override
     public Map<String, StepAttempt> lastAttempts(String campaignId) {
-        return read(() -> {
+        return db.read(() -> {
             Map<String, StepAttempt> last = new LinkedHashMap<>();
-            for (StepAttempt a : query("SELECT " + prefixed("a", JournalRows.ATTEMPT_COLUMNS) + " FROM step_attempt a "
+            for (StepAttempt a : db.query("SELECT " + prefixed("a", JournalRows.ATTEMPT_COLUMNS) + " FROM step_attempt a "
                     + "JOIN (SELECT vm_id, MAX(sequence) AS last_sequence FROM step_attempt WHERE campaign_id = ? "
                     + "GROUP BY vm_id) l ON a.vm_id = l.vm_id AND a.sequence = l.last_sequence "
                     + "WHERE a.campaign_id = ? ORDER BY a.vm_id", JournalRows::attempt, campaignId, campaignId)) {
@@ -307,15 +304,15 @@ public final class SqliteJournal implements Journal {
 
     @Override
     public Artifact saveArtifact(String campaignId, String vmId, String name, byte[] content, Instant saved) {
-        return write("save artifact " + name + " of VM " + vmId, () -> {
-            if (query("SELECT vm_id FROM campaign_vm WHERE campaign_id = ? AND vm_id = ?", rs -> rs.getString(1),
+        return db.write("save artifact " + name + " of VM " + vmId, () -> {
+            if (db.query("SELECT vm_id FROM campaign_vm WHERE campaign_id = ? AND vm_id = ?", rs -> rs.getString(1),
                     campaignId, vmId).isEmpty()) {
                 throw new JournalException("no VM " + vmId + " in campaign " + campaignId);
             }
             ArtifactFiles.Written written = artifactFiles.write(campaignId, vmId, name, content);
             Artifact artifact = new Artifact(campaignId, vmId, name, written.relativePath(), written.size(),
                     written.sha256(), saved);
-            update("INSERT INTO artifact (" + JournalRows.ARTIFACT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?) "
+            db.update("INSERT INTO artifact (" + JournalRows.ARTIFACT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?) "
                     + "ON CONFLICT (campaign_id, vm_id, name) DO UPDATE SET relative_path = excluded.relative_path, "
                     + "size_bytes = excluded.size_bytes, sha256 = excluded.sha256, saved = excluded.saved",
                     campaignId, vmId, name, artifact.relativePath(), artifact.sizeBytes(), artifact.sha256(),
@@ -326,88 +323,13 @@ public final class SqliteJournal implements Journal {
 
     @Override
     public List<Artifact> artifacts(String campaignId, String vmId) {
-        return read(() -> query("SELECT " + JournalRows.ARTIFACT_COLUMNS + " FROM artifact "
+        return db.read(() -> db.query("SELECT " + JournalRows.ARTIFACT_COLUMNS + " FROM artifact "
                 + "WHERE campaign_id = ? AND vm_id = ? ORDER BY name", JournalRows::artifact, campaignId, vmId));
     }
 
     @Override
     public void close() {
-        lock.lock();
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            throw new JournalException("could not close the journal " + file + ": " + e.getMessage(), e);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    // --- plumbing: one lock, one transaction per write --------------------------------------------
-
-    private interface Work<T> {
-        T run() throws SQLException;
-    }
-
-    private interface RowReader<T> {
-        T read(ResultSet rs) throws SQLException;
-    }
-
-    private <T> T write(String what, Work<T> work) {
-        lock.lock();
-        try {
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run();
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw new JournalException("could not " + what + " in the journal " + file + ": " + e.getMessage(), e);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private <T> T read(Work<T> work) {
-        lock.lock();
-        try {
-            return work.run();
-        } catch (SQLException e) {
-            throw new JournalException("could not read the journal " + file + ": " + e.getMessage(), e);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private <T> List<T> query(String sql, RowReader<T> reader, Object... parameters) throws SQLException {
-        try (PreparedStatement s = connection.prepareStatement(sql)) {
-            bindAll(s, parameters);
-            try (ResultSet rs = s.executeQuery()) {
-                List<T> rows = new ArrayList<>();
-                while (rs.next()) {
-                    rows.add(reader.read(rs));
-                }
-                return rows;
-            }
-        }
-    }
-
-    private int update(String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement s = connection.prepareStatement(sql)) {
-            bindAll(s, parameters);
-            return s.executeUpdate();
-        }
-    }
-
-    private static void bindAll(PreparedStatement s, Object... parameters) throws SQLException {
-        for (int i = 0; i < parameters.length; i++) {
-            s.setObject(i + 1, parameters[i]);
-        }
+        db.close();
     }
 
     private static void requireOneRow(int rows, String otherwise) {
