@@ -17,8 +17,12 @@ import dev.trustlift.core.cloud.OperationState;
 import dev.trustlift.core.cloud.OperationState.Status;
 import dev.trustlift.core.cloud.RestorePoint;
 import dev.trustlift.core.cloud.RunCommandView;
+import dev.trustlift.core.cloud.ScriptResult;
 import dev.trustlift.core.cloud.SecurityProfileChange;
 import dev.trustlift.core.cloud.VmRef;
+import dev.trustlift.core.guest.GuestScripts;
+import dev.trustlift.core.guest.Mbr2GptRun;
+import dev.trustlift.core.guest.Mbr2GptValidateOutput;
 import dev.trustlift.sandbox.SandboxServer;
 import dev.trustlift.sandbox.fleet.Fleet;
 import java.net.URI;
@@ -217,6 +221,27 @@ class OperationsOnSandboxTest {
         assertEquals(Map.of("trustlift", "restored"), cloud.getDisk(restore.resourceId()).tags());
         assertEquals("converted-kept", cloud.getDisk(original).tags().get("trustlift"));
         assertEquals(null, cloud.getDisk(original).managedBy(), "the converted disk is detached, not deleted");
+    }
+
+    @Test
+    void aGuestScriptRunsAsTheManagedRunCommandWithItsParameters() throws Exception {
+        // core's real script file, its user data only as a parameter (ManagedRunCommand.of), read
+        // back from the instance view and judged by the script's own parser.
+        ManagedRunCommand boot = ManagedRunCommand.of("trustlift-script",
+                GuestScripts.MBR2GPT_VALIDATE.script(Map.of("DiskNumber", "0")));
+        assertEquals(List.of(new ManagedRunCommand.Parameter("DiskNumber", "0")), boot.parameters());
+        untilDone(cloud, cloud.beginRunCommand(WIN, "eastus", boot));
+        RunCommandView view = cloud.findRunCommand(WIN, "trustlift-script").orElseThrow();
+        Mbr2GptRun run = Mbr2GptValidateOutput.parse(new ScriptResult(view.exitCode(), view.output(), view.error()));
+        assertTrue(run.succeeded(), view.toString());
+
+        // The same text with another disk number: the script's boot-disk check refuses it.
+        untilDone(cloud, cloud.beginRunCommand(WIN, "eastus", ManagedRunCommand.of("trustlift-script",
+                GuestScripts.MBR2GPT_VALIDATE.script(Map.of("DiskNumber", "1")))));
+        RunCommandView other = cloud.findRunCommand(WIN, "trustlift-script").orElseThrow();
+        assertFalse(Mbr2GptValidateOutput.parse(new ScriptResult(other.exitCode(), other.output(), other.error()))
+                .succeeded(), other.toString());
+        untilDone(cloud, cloud.beginDeleteRunCommand(WIN, "trustlift-script"));
     }
 
     @Test

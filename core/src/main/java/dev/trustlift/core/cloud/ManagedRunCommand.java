@@ -37,6 +37,17 @@ public record ManagedRunCommand(String name, List<String> script, List<Parameter
         }
     }
 
+    /**
+     * The managed run of a guest script, so a script and its parameters have one model
+     * ({@link GuestScript}): its lines as they are, without the action API's exit-marker wrapper (the
+     * instance view reports the exit code), its parameters in name order, and its timeout.
+     */
+    public static ManagedRunCommand of(String name, GuestScript script) {
+        List<Parameter> parameters = new java.util.TreeMap<>(script.parameters()).entrySet().stream()
+                .map(e -> new Parameter(e.getKey(), e.getValue())).toList();
+        return new ManagedRunCommand(name, script.lines(), parameters, List.of(), script.timeout());
+    }
+
     /** Secrets stay out of logs and exception messages: protected values are not printed. */
     @Override
     public String toString() {
