@@ -80,9 +80,10 @@ class UpgradeFlowTest {
         assertEquals("TrustedLaunch", tl.path("securityType").asText());
         String probe = runCommand("Get-Disk -Number 0 | Select-Object PartitionStyle | ConvertTo-Json -Compress");
         assertTrue(probe.contains("{\"PartitionStyle\":2}"), "MSFT_Disk.PartitionStyle 2 is GPT: " + probe);
-        String verify = runCommand("# trustlift:windows-verify");
-        assertTrue(verify.contains("tpm=present") && verify.contains("esp=present") && verify.contains("TRUSTLIFT_EXIT=0"),
-                verify);
+        String secureBoot = runCommand("Confirm-SecureBootUEFI");
+        assertTrue(secureBoot.contains("True") && secureBoot.contains("TRUSTLIFT_EXIT=0"), secureBoot);
+        String tpm = runCommand("Get-Tpm | Select-Object TpmPresent | ConvertTo-Json -Compress");
+        assertTrue(tpm.contains("{\"TpmPresent\":true}"), tpm);
 
         lro("POST", WEB01 + "/deallocate?" + API, null, 202);
         String restored = "/subscriptions/" + SUB + "/resourceGroups/rg-app/providers/Microsoft.Compute/disks/web01-restored";

@@ -66,9 +66,6 @@ public final class GuestSimulator {
         if (ctx.windows() && lower.contains("reagentc") && !lower.contains("reagentc /info")) {
             return ScriptResult.of(List.of("REAGENTC.EXE: Operation Successful."), 0);
         }
-        if ("windows-verify".equals(marker) || "linux-verify".equals(marker)) {
-            return verify(ctx);
-        }
         if ("linux-convert".equals(marker) && !ctx.windows()) {
             return LinuxGuest.convert(ctx.disk(), ctx.guestFault().apply("linux-convert"));
         }
@@ -96,16 +93,5 @@ public final class GuestSimulator {
             }
         }
         return null;
-    }
-
-    /** What verify-guest asks after the upgrade: the firmware the guest booted with, Secure Boot, the TPM, the disk. */
-    private static ScriptResult verify(GuestContext ctx) {
-        DiskLayout d = ctx.disk();
-        return ScriptResult.of(List.of(
-                "firmware=" + (ctx.uefi() ? "uefi" : "bios"),
-                "secure_boot=" + (ctx.uefi() && ctx.secureBoot() ? "enabled" : "disabled"),
-                "tpm=" + (ctx.uefi() && ctx.vTpm() ? "present" : "absent"),
-                "pttype=" + (d.scheme() == DiskLayout.Scheme.GPT ? "gpt" : ctx.windows() ? "mbr" : "dos"),
-                "esp=" + (d.hasType("EF00") ? "present" : "absent")), 0);
     }
 }
