@@ -1,6 +1,5 @@
 package dev.trustlift.azure;
 
-import com.azure.core.http.HttpMethod;
 import com.azure.core.util.Context;
 import com.azure.core.management.polling.PollResult;
 import com.azure.core.util.polling.LongRunningOperationStatus;
@@ -19,7 +18,6 @@ import com.azure.resourcemanager.compute.models.DiskUpdate;
 import com.azure.resourcemanager.compute.models.RestorePointCollectionSourceProperties;
 import com.azure.resourcemanager.compute.models.RunCommandInput;
 import com.azure.resourcemanager.resources.fluentcore.arm.ResourceUtils;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.trustlift.core.cloud.BackupProtection;
 import dev.trustlift.core.cloud.Cloud;
 import dev.trustlift.core.cloud.CloudScope;
@@ -47,7 +45,6 @@ import dev.trustlift.core.cloud.VmRef;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -62,9 +59,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class AzureCloudAdapter implements Cloud {
 
-    private static final String FEATURE_SEPARATOR = "/";
-    /** The version azure-resourcemanager-resources 2.52.0 uses for locks. */
-    static final String LOCKS_API_VERSION = "2017-04-01";
 
     /** Azure documents most VM operations in minutes; an hour without an answer is a failure. */
     public static final Duration DEFAULT_OPERATION_TIMEOUT = Duration.ofMinutes(60);
@@ -79,6 +73,8 @@ public final class AzureCloudAdapter implements Cloud {
      */
     private final Map<String, BackupProtection.PolicyType> policyTypes = new ConcurrentHashMap<>();
     private final UpgradeCalls upgrade;
+    private final ManagementLocks locks;
+    private final PreviewFeatures features;
     private final OperationPolls polls;
 
     public AzureCloudAdapter(AzureConnection connection) {
@@ -95,6 +91,8 @@ public final class AzureCloudAdapter implements Cloud {
         this.operationTimeout = operationTimeout;
         this.upgrade = new UpgradeCalls(connection, errors, Clock.systemUTC());
         this.polls = new OperationPolls(connection.pipeline(), connection.resourceManagerEndpoint());
+        this.locks = new ManagementLocks(connection);
+        this.features = new PreviewFeatures(connection);
     }
 
     private ArmRest rest() {
@@ -177,29 +175,12 @@ public final class AzureCloudAdapter implements Cloud {
 
     @Override
     public FeatureState getFeature(String subscription, String feature) {
-        String[] parts = splitFeature(feature);
-        return errors.call("get feature " + feature, () -> featureState(
-                connection.resources(subscription).featureClient().getFeatures().get(parts[0], parts[1])));
+        return errors.call("get feature " + feature, () -> features.get(subscription, feature));
     }
 
     @Override
     public FeatureState registerFeature(String subscription, String feature) {
-        String[] parts = splitFeature(feature);
-        return errors.call("register feature " + feature, () -> featureState(
-                connection.resources(subscription).featureClient().getFeatures().register(parts[0], parts[1])));
-    }
-
-    private static FeatureState featureState(com.azure.resourcemanager.resources.fluent.models.FeatureResultInner inner) {
-        String state = inner.properties() == null ? null : inner.properties().state();
-        return new FeatureState(inner.name(), FeatureState.Registration.parse(state));
-    }
-
-    private static String[] splitFeature(String feature) {
-        int slash = feature.indexOf(FEATURE_SEPARATOR);
-        if (slash <= 0 || slash == feature.length() - 1) {
-            throw new IllegalArgumentException("feature must be 'Namespace/Name', got '" + feature + "'");
-        }
-        return new String[] {feature.substring(0, slash), feature.substring(slash + 1)};
+        return errors.call("register feature " + feature, () -> features.register(subscription, feature));
     }
 
     @Override
@@ -216,36 +197,12 @@ public final class AzureCloudAdapter implements Cloud {
 
     @Override
     public List<ResourceLock> findLocks(VmRef vm) {
-        return errors.call("list locks of " + vm, () -> {
-            var locks = connection.resources(vm.subscription()).managementLockClient().getManagementLocks();
-            Map<String, ResourceLock> found = new LinkedHashMap<>();
-            String vmId = vm.id().toLowerCase(Locale.ROOT);
-            // A resource-group listing also returns locks on other resources in the group; keep
-            // only those whose scope contains this VM.
-            for (var inner : locks.listByResourceGroup(vm.resourceGroup())) {
-                ResourceLock lock = ArmModels.lock(inner);
-                if (lock.scope() != null && vmId.startsWith(lock.scope().toLowerCase(Locale.ROOT))) {
-                    found.putIfAbsent(inner.id().toLowerCase(Locale.ROOT), lock);
-                }
-            }
-            for (JsonNode lock : rest().send(HttpMethod.GET, vm.id() + "/providers/Microsoft.Authorization/locks",
-                    LOCKS_API_VERSION, null).path("value")) {
-                found.putIfAbsent(lock.path("id").asText().toLowerCase(Locale.ROOT), ArmModels.lock(lock));
-            }
-            return List.copyOf(found.values());
-        });
+        return errors.call("list locks of " + vm, () -> locks.find(vm));
     }
 
     @Override
     public List<ResourceLock> listResourceGroupLocks(String subscription, String resourceGroup) {
-        return errors.call("list locks of resource group " + resourceGroup, () -> {
-            List<ResourceLock> out = new ArrayList<>();
-            for (var inner : connection.resources(subscription).managementLockClient().getManagementLocks()
-                    .listByResourceGroup(resourceGroup)) {
-                out.add(ArmModels.lock(inner));
-            }
-            return out;
-        });
+        return errors.call("list locks of resource group " + resourceGroup, () -> locks.inGroup(subscription, resourceGroup));
     }
 
     @Override
