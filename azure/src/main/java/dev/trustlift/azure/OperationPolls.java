@@ -16,8 +16,6 @@ import dev.trustlift.core.cloud.OperationState.Status;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 
 /**
  * One poll of a journaled operation: a GET of its URL through the shared pipeline (credential,
@@ -156,32 +154,7 @@ final class OperationPolls {
         }
     }
 
-    /** The headers azure-core's RetryPolicy reads, most precise first; Retry-After may be seconds or an HTTP date. */
     static Duration retryAfter(HttpHeaders headers) {
-        for (String name : new String[] {"retry-after-ms", "x-ms-retry-after-ms"}) {
-            String ms = headers.getValue(name);
-            if (ms != null) {
-                try {
-                    return Duration.ofMillis(Long.parseLong(ms.trim()));
-                } catch (NumberFormatException ignored) {
-                    // fall through to the next header
-                }
-            }
-        }
-        String value = headers.getValue(HttpHeaderName.RETRY_AFTER);
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Duration.ofSeconds(Long.parseLong(value.trim()));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                ZonedDateTime at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
-                Duration d = Duration.between(ZonedDateTime.now(at.getZone()), at);
-                return d.isNegative() ? Duration.ZERO : d;
-            } catch (RuntimeException notDate) {
-                return null;
-            }
-        }
+        return RetryAfter.read(headers).orElse(null);
     }
 }

@@ -1,15 +1,11 @@
 package dev.trustlift.azure;
 
-import com.azure.core.http.HttpHeaderName;
 import com.azure.core.http.HttpPipelineCallContext;
 import com.azure.core.http.HttpPipelineNextPolicy;
 import com.azure.core.http.HttpPipelineNextSyncPolicy;
 import com.azure.core.http.HttpResponse;
 import com.azure.core.http.policy.HttpPipelinePolicy;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -31,8 +27,6 @@ final class ThrottleRetryPolicy implements HttpPipelinePolicy {
      */
     static final String WAIT_OUT = "trustlift-wait-out-throttling";
     private static final Duration NO_HEADER = Duration.ofSeconds(1);
-    private static final HttpHeaderName RETRY_AFTER_MS = HttpHeaderName.fromString("retry-after-ms");
-    private static final HttpHeaderName MS_RETRY_AFTER_MS = HttpHeaderName.fromString("x-ms-retry-after-ms");
 
     @Override
     public Mono<HttpResponse> process(HttpPipelineCallContext context, HttpPipelineNextPolicy next) {
@@ -88,32 +82,8 @@ final class ThrottleRetryPolicy implements HttpPipelinePolicy {
         return !Boolean.FALSE.equals(context.getData(WAIT_OUT).orElse(null));
     }
 
-    /** retry-after-ms / x-ms-retry-after-ms (ARM's), then Retry-After in seconds or as an HTTP date. */
+    /** What ARM asks for, or a second when it says nothing. */
     static Duration retryAfter(HttpResponse response) {
-        for (HttpHeaderName name : new HttpHeaderName[] {RETRY_AFTER_MS, MS_RETRY_AFTER_MS}) {
-            String ms = response.getHeaderValue(name);
-            if (ms != null) {
-                try {
-                    return Duration.ofMillis(Math.max(0, Long.parseLong(ms.trim())));
-                } catch (NumberFormatException ignored) {
-                    // fall through to the next header
-                }
-            }
-        }
-        String value = response.getHeaderValue(HttpHeaderName.RETRY_AFTER);
-        if (value == null) {
-            return NO_HEADER;
-        }
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                Duration until = Duration.between(OffsetDateTime.now(),
-                        OffsetDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME));
-                return until.isNegative() ? Duration.ZERO : until;
-            } catch (DateTimeParseException notADate) {
-                return NO_HEADER;
-            }
-        }
+        return RetryAfter.read(response.getHeaders()).orElse(NO_HEADER);
     }
 }
