@@ -38,6 +38,7 @@ public final class VmUpgrade {
     private StepAttempt attempt;
     private EndedOperation ended;
     private final Map<String, Object> scratch = new HashMap<>();
+    private final Map<String, Object> memo = new HashMap<>();
 
     public VmUpgrade(Journal journal, CampaignVm row, Clock clock, Timing timing) {
         this.journal = journal;
@@ -140,6 +141,14 @@ public final class VmUpgrade {
     /** Memory for the current step's calls in this process (lost on a crash, cleared at each new step). */
     public Map<String, Object> scratch() {
         return scratch;
+    }
+
+    /**
+     * Memory shared by this VM's steps in this process (e.g. the facts assess read, for guest-probe),
+     * kept across steps but lost on a crash: a step that finds it empty reads again.
+     */
+    public Map<String, Object> memo() {
+        return memo;
     }
 
     // ---- for the runner ----
