@@ -41,8 +41,10 @@ public record UpgradePlan(List<Step> steps, Set<String> window, Set<String> reco
         for (Detour d : detours) {
             requireUnique(names, d.detour().name());
         }
+        Set<String> stepNames = new HashSet<>();
+        steps.forEach(st -> stepNames.add(st.name()));
         for (String w : window) {
-            if (index(w) < 0) {
+            if (!stepNames.contains(w)) {
                 throw new IllegalArgumentException("window step " + w + " is not in the plan");
             }
         }
