@@ -263,4 +263,22 @@ class UpgradeRunnerTest {
         assertTrue(peak.get() <= 3 && peak.get() >= 2, "peak in flight " + peak.get());
         assertNull(journal.openAttempts(CAMPAIGN).stream().findFirst().orElse(null));
     }
+
+    @Test
+    void cleanupRunsForEveryFinalStateAndItsFailureChangesNothing() throws InterruptedException {
+        VmRef blocked = addVm("blocked");
+        VmRef upgraded = addVm("upgraded");
+        Step assess = s.step("assess", vm -> vm.ref().name().equals("blocked")
+                ? new StepResult.Finish(VmState.BLOCKED, "TL030", null) : StepResult.done());
+        Step cleanup = s.step("done", RetryPolicy.ONCE, vm -> vm.ref().name().equals("upgraded")
+                ? StepResult.failed("ScopeLocked", "a lock") : StepResult.done());
+        RunOutcome out = run(new UpgradePlan(List.of(assess, s.done("convert")), Set.of(), Set.of(), List.of(), List.of(),
+                List.of(cleanup)), 5);
+        assertEquals(VmState.BLOCKED, journal.vm(CAMPAIGN, blocked.id()).orElseThrow().state());
+        assertEquals(VmState.UPGRADED, journal.vm(CAMPAIGN, upgraded.id()).orElseThrow().state());
+        assertEquals("assess", journal.vm(CAMPAIGN, blocked.id()).orElseThrow().currentStep(), "the step that decided stays named");
+        assertEquals(List.of("assess#1:COMPLETED", "done#1:COMPLETED"), stepsOf(blocked));
+        assertEquals(List.of("assess#1:COMPLETED", "convert#1:COMPLETED", "done#1:FAILED"), stepsOf(upgraded));
+        assertEquals(1, out.count(VmState.UPGRADED));
+    }
 }
