@@ -1,0 +1,117 @@
+package dev.trustlift.core.upgrade.steps;
+
+import static dev.trustlift.core.upgrade.steps.WindowCloud.WIN;
+import static dev.trustlift.core.upgrade.steps.WindowCloud.WIN2;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.trustlift.core.cloud.OsType;
+import dev.trustlift.core.cloud.PowerState;
+import dev.trustlift.core.cloud.RestorePoint;
+import dev.trustlift.core.cloud.SecurityType;
+import dev.trustlift.core.journal.CampaignVm;
+import dev.trustlift.core.journal.SqliteJournal;
+import dev.trustlift.core.journal.VmState;
+import dev.trustlift.core.upgrade.AttemptHarness;
+import dev.trustlift.core.upgrade.RunOutcome;
+import dev.trustlift.core.upgrade.UpgradeNames;
+import dev.trustlift.core.upgrade.UpgradeRunner;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** rollback --vm: restore and start before Trusted Launch was set, a clear refusal after. */
+class RollbackTest {
+    @TempDir
+    Path dir;
+    SqliteJournal journal;
+    AttemptHarness harness;
+    WindowCloud cloud;
+    Rollback rollback;
+
+    @BeforeEach
+    void open() {
+        journal = SqliteJournal.open(dir.resolve("journal.db"));
+        harness = new AttemptHarness(journal);
+        cloud = new WindowCloud().addVm(WIN, OsType.WINDOWS, PowerState.RUNNING).addVm(WIN2, OsType.WINDOWS, PowerState.RUNNING);
+        cloud.restorePoints.put("trustlift-win01/before-trusted-launch-c1", new RestorePoint(RecoveryStepsTest.COLLECTION,
+                RecoveryStepsTest.POINT, List.of(RecoveryStepsTest.DISK_POINT)));
+        harness.completed(WIN, "protect", null);
+        journal.saveVm(harness.row(WIN).withRestorePointId(RecoveryStepsTest.POINT).withState(VmState.FAILED, "guest-convert"));
+        harness.addVm(WIN2, dev.trustlift.core.upgrade.VmOptions.defaults());
+        rollback = new Rollback(journal, cloud);
+    }
+
+    @AfterEach
+    void close() {
+        journal.close();
+    }
+
+    private RunOutcome run(String campaign) throws InterruptedException {
+        return new UpgradeRunner(journal, cloud, Rollback.plan(cloud), WindowPlanTest.FAST, Clock.systemUTC(), 1, 1, null)
+                .run(campaign);
+    }
+
+    @Test
+    void beforeTrustedLaunchTheOsDiskIsRestoredAndTheVmStartedInARollbackCampaignOfItsOwn() throws Exception {
+        CampaignVm vm = rollback.find(AttemptHarness.CAMPAIGN, "WIN01");
+        Rollback.Decision.Allowed allowed = assertInstanceOf(Rollback.Decision.Allowed.class, rollback.decide(vm));
+        assertEquals(RecoveryStepsTest.POINT, allowed.restorePointId());
+        String id = rollback.prepare(vm, allowed, Instant.now());
+        assertEquals("c1-rollback-win01", id);
+        assertEquals(0, run(id).exitCode());
+
+        String restored = UpgradeNames.restoredDisk(WIN, id);
+        assertEquals(restored, cloud.vm(WIN).osDisk().name());
+        assertEquals(PowerState.RUNNING, cloud.power.get(WIN.key()));
+        assertTrue(cloud.disks.get(WindowCloud.diskId("win01-os").toLowerCase(Locale.ROOT)).tags()
+                .containsKey(UpgradeNames.TAG_CONVERTED));
+        assertEquals(1, cloud.count("beginRestoreDisk " + restored + " from " + RecoveryStepsTest.DISK_POINT));
+        assertEquals(VmState.UPGRADED, journal.vm(id, WIN.id()).orElseThrow().state(), "the rollback plan ran through");
+        assertEquals(VmState.PENDING, harness.row(WIN2).state(), "the upgrade campaign's other VMs are not resumed");
+        assertEquals(VmState.FAILED, harness.row(WIN).state(), "the upgrade campaign's record is kept as it was");
+        assertTrue(journal.campaign(id).orElseThrow().optionsJson().contains("\"rollbackOf\":\"c1\""));
+
+        // Running rollback again finds the same rollback campaign and does nothing twice.
+        assertEquals(id, rollback.prepare(vm, allowed, Instant.now()));
+        run(id);
+        assertEquals(1, cloud.count("beginRestoreDisk"));
+    }
+
+    @Test
+    void afterTrustedLaunchWasSetRollbackRefusesAndSaysTheVmMustBeRecreated() {
+        harness.completed(WIN, SetTrustedLaunchStep.NAME, null);
+        Rollback.Decision.Refused refused = assertInstanceOf(Rollback.Decision.Refused.class,
+                rollback.decide(rollback.find(AttemptHarness.CAMPAIGN, WIN.id())));
+        assertTrue(refused.reason().contains("must be recreated") && refused.reason().contains("rollback --recreate"),
+                refused.reason());
+        assertTrue(refused.reason().contains("Linux issue"), refused.reason());
+    }
+
+    @Test
+    void aVmThatArmShowsTrustedLaunchIsRefusedWhateverTheJournalSays() {
+        cloud.setProfile(WIN, SecurityType.TRUSTED_LAUNCH, true, true, "Succeeded");
+        assertInstanceOf(Rollback.Decision.Refused.class, rollback.decide(rollback.find(AttemptHarness.CAMPAIGN, "win01")));
+    }
+
+    @Test
+    void withoutARestorePointThereIsNothingToRollBackTo() {
+        cloud.restorePoints.clear();
+        CampaignVm win2 = rollback.find(AttemptHarness.CAMPAIGN, "win02");
+        Rollback.Decision.Refused refused = assertInstanceOf(Rollback.Decision.Refused.class, rollback.decide(win2));
+        assertTrue(refused.reason().contains("no restore point"), refused.reason());
+    }
+
+    @Test
+    void anUnknownVmIsBadInput() {
+        assertThrows(IllegalArgumentException.class, () -> rollback.find(AttemptHarness.CAMPAIGN, "web99"));
+    }
+}
