@@ -21,9 +21,11 @@ public final class GuestState {
     private final Map<String, StringBuilder> logs = new HashMap<>();
     private boolean winreEnabled = true;
     private boolean reAgentXmlInSync = true;
+    private final DriveLetters letters;
 
     public GuestState(GuestSpec spec) {
         GuestSpec s = spec == null ? new GuestSpec(null, null, null, null, null) : spec;
+        this.letters = new DriveLetters(Boolean.TRUE.equals(s.systemReservedTakesD()));
         this.bitlocker = s.bitlocker() == null ? "off" : s.bitlocker();
         this.freeSpaceMb = s.freeSpaceMb() == null ? 20_000 : s.freeSpaceMb();
         this.unmovableTailMb = s.unmovableTailMb() == null ? 0 : s.unmovableTailMb();
@@ -75,6 +77,26 @@ public final class GuestState {
 
     synchronized void setServiceManual(String name) {
         disabledServices.remove(name.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** Drive letters and the page file (D:, the temporary disk, System Reserved). */
+    DriveLetters letters() {
+        return letters;
+    }
+
+    /** Windows booted (a start or a restart that reached the OS): letters and page file settings take effect. */
+    public void booted() {
+        letters.booted();
+    }
+
+    /** What /_sandbox/state shows of the letters: who holds D:, the temporary disk's letter. */
+    public String driveD() {
+        return letters.systemReservedHasD() ? "system-reserved" : "D".equals(letters.tempDiskLetter()) ? "temporary-disk"
+                : "none";
+    }
+
+    public String tempDiskLetter() {
+        return letters.tempDiskLetter();
     }
 
     public synchronized boolean winreEnabled() {

@@ -108,6 +108,7 @@ public final class Mbr2GptSimulator {
         out.add(P + "Adding recovery boot entry");
         out.add(P + "Fixing drive letter mapping");
         out.add(P + "Conversion completed successfully");
+        guest.letters().converted();
         if ("reagent-warning".equals(fault)) {
             guest.reAgentXmlStale();
             out.add(P + "Failed to update ReAgent.xml, please try to  manually disable and enable WinRE.");
