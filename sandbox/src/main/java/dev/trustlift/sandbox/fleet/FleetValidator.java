@@ -133,6 +133,10 @@ final class FleetValidator {
                     oneOf(service, SERVICES, at + ".guest.disabledServices");
                 }
             }
+            Integer logKb = vm.guest().setupLogKb();
+            if (logKb != null && (logKb < 0 || logKb > 10_240)) {
+                fail(at + ".guest.setupLogKb must be between 0 and 10240 (KiB), not " + logKb);
+            }
         }
         if (vm.faults() != null) {
             for (int j = 0; j < vm.faults().size(); j++) {

@@ -34,6 +34,9 @@ public final class GuestState {
         if (s.disabledServices() != null) {
             disabledServices.addAll(s.disabledServices());
         }
+        if (s.setupLogKb() != null && s.setupLogKb() > 0) {
+            earlierSetupHistory(s.setupLogKb() * 1024);
+        }
     }
 
     public synchronized String bitlocker() {
@@ -124,6 +127,24 @@ public final class GuestState {
     synchronized void appendLog(String file, java.util.List<String> lines) {
         StringBuilder log = logs.computeIfAbsent(file.toLowerCase(java.util.Locale.ROOT), f -> new StringBuilder());
         lines.forEach(l -> log.append(l).append("\r\n"));
+    }
+
+    /**
+     * %windir%'s setup logs as Windows setup left them before MBR2GPT ran: generic lines up to the
+     * size asked for (their content is the sandbox's filler, not Windows' text).
+     */
+    private void earlierSetupHistory(int bytes) {
+        for (String file : new String[] {"setupact.log", "setuperr.log"}) {
+            java.util.List<String> lines = new java.util.ArrayList<>();
+            int size = 0;
+            for (int i = 0; size < bytes; i++) {
+                String line = String.format("2024-02-29 23:%02d:%02d, %s                  SYSPRP sandbox: earlier setup "
+                        + "history, line %d", (i / 60) % 60, i % 60, file.equals("setupact.log") ? "Info " : "Error", i + 1);
+                lines.add(line);
+                size += line.length() + 2;
+            }
+            appendLog(file, lines);
+        }
     }
 
     /** A log's bytes, or null when the file does not exist. */
