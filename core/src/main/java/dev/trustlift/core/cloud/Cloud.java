@@ -110,6 +110,12 @@ public interface Cloud {
     OperationHandle beginStart(VmRef vm);
 
     /**
+     * Sends POST restart and returns at once: the guest reboots (a post-fix such as
+     * drive-letter-fix.ps1 needs a reboot between its phases); the VM must be running.
+     */
+    OperationHandle beginRestart(VmRef vm);
+
+    /**
      * PATCHes {@code securityProfile} and nothing else (a PUT of a model read earlier could undo a
      * change made since); the VM must be deallocated.
      */
