@@ -8,7 +8,6 @@ import dev.trustlift.core.cloud.RunCommandView;
 import dev.trustlift.core.guest.GuestScripts;
 import dev.trustlift.core.guest.LogAssembly;
 import dev.trustlift.core.guest.LogChunk;
-import dev.trustlift.core.guest.ScriptSections;
 import dev.trustlift.core.upgrade.EndedOperation;
 import dev.trustlift.core.upgrade.StepResult;
 import dev.trustlift.core.upgrade.UpgradeNames;
@@ -86,16 +85,11 @@ final class ConvertLogs {
     }
 
     /**
-     * Whether the run command shows a fetch-log run started in this attempt: the process died while
-     * fetching logs, so the conversion had ended and failed, and its own output is gone.
-     * TODO(sandbox9): once RunCommandView carries the script, require
-     * {@code view.ranScript(...)} of a FETCH_LOG script instead of recognising its output.
+     * Whether the run command shows a fetch-log run of this attempt: the process died while fetching
+     * logs, so the conversion had ended and failed, and its own output is gone.
      */
     static boolean isFetchRun(RunCommandView view, Instant since) {
-        if (view.startTime() == null || view.startTime().isBefore(since)) {
-            return false;
-        }
-        return ScriptSections.of(view.output() == null ? "" : view.output()).has("Length")
-                || view.error() != null && view.error().contains("Could not find file");
+        return view.ranScript(GuestScripts.FETCH_LOG.lines())
+                && (view.startTime() == null || !view.startTime().isBefore(since.minus(GuestConvertStep.CLOCK_SKEW)));
     }
 }

@@ -43,6 +43,8 @@ public final class GuestConvertStep implements Step {
     private static final String SCRATCH_LOGS = "convert-logs";
     /** Past the script's own timeout ARM ends the run; beyond this something else is wrong. */
     private static final Duration MARGIN = Duration.ofMinutes(5);
+    /** How far ARM's clock (a run's startTime) may be behind ours. */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
 
     private final Cloud cloud;
 
@@ -82,6 +84,12 @@ public final class GuestConvertStep implements Step {
         Optional<EndedOperation> ours = vm.endedOperation().filter(op -> op.is(LABEL));
         Optional<RunCommandView> found = cloud.findRunCommand(vm.ref(), UpgradeNames.RUN_COMMAND);
         boolean sent = ours.map(EndedOperation::succeeded).orElse(false);
+        if (found.isPresent() && ConvertLogs.isFetchRun(found.get(), vm.attemptStarted())) {
+            if (!found.get().finished()) {
+                return new StepResult.Later(vm.timing().guestPoll(), "a log fetch of this attempt still runs in the guest");
+            }
+            return fetchLogs(vm, model, lostResult(disk));
+        }
         if (found.isPresent() && (sent || startedSince(found.get(), convert, vm.attemptStarted()))) {
             RunCommandView view = found.get();
             if (!view.finished()) {
@@ -91,9 +99,6 @@ public final class GuestConvertStep implements Step {
                             + " past its timeout; the disk may have changed", false, true, null, List.of());
                 }
                 return new StepResult.Later(vm.timing().guestPoll(), "MBR2GPT /convert runs in the guest");
-            }
-            if (ConvertLogs.isFetchRun(view, vm.attemptStarted())) {
-                return fetchLogs(vm, model, lostResult(disk));
             }
             return judge(vm, model, disk, Mbr2GptConvertOutput.parse(result(view)));
         }
@@ -149,12 +154,13 @@ public final class GuestConvertStep implements Step {
 
     /**
      * Whether the run command's current run is this attempt's conversion (ARM accepted the PUT but
-     * the process died before the journal held it).
-     * TODO(sandbox9): when RunCommandView carries the source script, also require
-     * {@code view.ranScript(command.script())} (and then allow for clock skew on the start time).
+     * the process died before the journal held it): the same script text, started since the attempt
+     * began (give or take {@link #CLOCK_SKEW} between this machine and ARM) or not started yet. A
+     * conversion of an earlier campaign is hours older.
      */
     static boolean startedSince(RunCommandView view, ManagedRunCommand command, Instant since) {
-        return view.startTime() != null && !view.startTime().isBefore(since);
+        return view.ranScript(command.script())
+                && (view.startTime() == null || !view.startTime().isBefore(since.minus(CLOCK_SKEW)));
     }
 
     static Integer diskNumber(JsonNode probe) {

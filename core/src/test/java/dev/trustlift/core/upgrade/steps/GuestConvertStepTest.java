@@ -11,6 +11,7 @@ import dev.trustlift.core.cloud.ManagedRunCommand;
 import dev.trustlift.core.cloud.OsType;
 import dev.trustlift.core.cloud.PowerState;
 import dev.trustlift.core.cloud.RunCommandView;
+import dev.trustlift.core.guest.GuestScripts;
 import dev.trustlift.core.journal.Artifact;
 import dev.trustlift.core.journal.SqliteJournal;
 import dev.trustlift.core.upgrade.AttemptHarness;
@@ -163,12 +164,12 @@ class GuestConvertStepTest {
         // ARM accepted the PUT and the guest is converting; the journal never recorded the operation.
         harness.clock().advance(Duration.ofSeconds(3));
         cloud.runCommands.put(WIN.key(), new RunCommandView("trustlift", "Succeeded", "Running", null, null, "", "",
-                harness.clock().instant(), null));
+                harness.clock().instant(), null, String.join("\n", GuestScripts.MBR2GPT_CONVERT.lines())));
         VmUpgrade resumed = harness.restart(WIN);
         GuestConvertStep step = new GuestConvertStep(cloud);
         assertInstanceOf(StepResult.Later.class, step.run(resumed));
-        cloud.runCommands.put(WIN.key(), guest(ManagedRunCommand.of("trustlift",
-                dev.trustlift.core.guest.GuestScripts.MBR2GPT_CONVERT.script(Map.of("DiskNumber", "0")))));
+        ManagedRunCommand convert = ManagedRunCommand.of("trustlift", GuestScripts.MBR2GPT_CONVERT.script(Map.of("DiskNumber", "0")));
+        cloud.runCommands.put(WIN.key(), WindowCloud.of(guest(convert), convert.script()));
         assertInstanceOf(StepResult.Done.class, step.run(resumed));
         assertEquals(1, cloud.count("beginRunCommand"));
     }
@@ -177,7 +178,19 @@ class GuestConvertStepTest {
     void anEarlierScriptsResultIsNotTakenForTheConversion() {
         cloud.runCommands.put(WIN.key(), new RunCommandView("trustlift", "Succeeded", "Succeeded", null, 0,
                 "== MBR2GPT.exe /validate ==\nMBR2GPT: Validation completed successfully\n", "",
-                harness.clock().instant().minusSeconds(60), harness.clock().instant().minusSeconds(50)));
+                harness.clock().instant().minusSeconds(20), harness.clock().instant().minusSeconds(10),
+                String.join("\n", GuestScripts.MBR2GPT_VALIDATE.lines())));
+        assertInstanceOf(StepResult.Await.class, new GuestConvertStep(cloud).run(harness.begin(WIN, GuestConvertStep.NAME)));
+        assertEquals(1, cloud.count("beginRunCommand"));
+    }
+
+    @Test
+    void aConversionOfAnEarlierCampaignIsNotTakenForThisOne() {
+        cloud.runCommands.put(WIN.key(), WindowCloud.of(cloud.view(0, "== MBR2GPT.exe /convert ==\n== $LASTEXITCODE ==\n0\n", ""),
+                GuestScripts.MBR2GPT_CONVERT.lines()));
+        cloud.runCommands.put(WIN.key(), new RunCommandView("trustlift", "Succeeded", "Succeeded", null, 0,
+                cloud.runCommands.get(WIN.key()).output(), "", harness.clock().instant().minus(Duration.ofHours(3)),
+                harness.clock().instant().minus(Duration.ofHours(3)), cloud.runCommands.get(WIN.key()).script()));
         assertInstanceOf(StepResult.Await.class, new GuestConvertStep(cloud).run(harness.begin(WIN, GuestConvertStep.NAME)));
         assertEquals(1, cloud.count("beginRunCommand"));
     }

@@ -114,7 +114,13 @@ final class WindowCloud implements Cloud {
 
     RunCommandView view(int exit, String out, String err) {
         return new RunCommandView("trustlift", "Succeeded", exit == 0 ? "Succeeded" : "Failed", null, exit, out, err,
-                clock.instant(), clock.instant());
+                clock.instant(), clock.instant(), null);
+    }
+
+    /** A view of a run of {@code script}'s lines, as ARM returns properties.source.script. */
+    static RunCommandView of(RunCommandView v, List<String> script) {
+        return new RunCommandView(v.name(), v.provisioningState(), v.executionState(), v.executionMessage(), v.exitCode(),
+                v.output(), v.error(), v.startTime(), v.endTime(), String.join("\n", script));
     }
 
     long count(String prefix) {
@@ -213,6 +219,11 @@ final class WindowCloud implements Cloud {
     }
 
     @Override
+    public OperationHandle beginRestart(VmRef vm) {
+        throw unused("beginRestart");
+    }
+
+    @Override
     public OperationHandle beginStart(VmRef vm) {
         call("beginStart " + vm.name());
         PowerState before = power.get(vm.key());
@@ -270,7 +281,8 @@ final class WindowCloud implements Cloud {
     public OperationHandle beginRunCommand(VmRef vm, String location, ManagedRunCommand command) {
         call("beginRunCommand " + vm.name() + " " + command.script().get(0).replaceFirst(" version.*", "") + " "
                 + command.parameters());
-        return begin(OperationKind.RUN_COMMAND, vm.id(), () -> runCommands.put(vm.key(), guest.apply(command)));
+        return begin(OperationKind.RUN_COMMAND, vm.id(), () -> runCommands.put(vm.key(), of(guest.apply(command),
+                command.script())));
     }
 
     @Override
