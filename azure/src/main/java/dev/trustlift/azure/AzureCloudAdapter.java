@@ -406,4 +406,9 @@ public final class AzureCloudAdapter implements Cloud {
     public FeatureState.Registration registerResourceProvider(String subscription, String namespace) {
         return upgrade.registerResourceProvider(subscription, namespace);
     }
+
+    @Override
+    public FeatureState.Registration getResourceProvider(String subscription, String namespace) {
+        return upgrade.getResourceProvider(subscription, namespace);
+    }
 }

@@ -258,4 +258,9 @@ final class UpgradeCalls {
         return errors.call("register resource provider " + namespace, () -> FeatureState.Registration.parse(
                 connection.resources(subscription).providers().register(namespace).registrationState()));
     }
+
+    FeatureState.Registration getResourceProvider(String subscription, String namespace) {
+        return errors.call("read resource provider " + namespace, () -> FeatureState.Registration.parse(
+                connection.resources(subscription).providers().getByName(namespace).registrationState()));
+    }
 }

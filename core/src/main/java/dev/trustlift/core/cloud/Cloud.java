@@ -178,4 +178,11 @@ public interface Cloud {
      * and returns the state ARM reports now.
      */
     FeatureState.Registration registerResourceProvider(String subscription, String namespace);
+
+    /**
+     * A resource provider's registration state now ({@code Providers_Get}): after a re-registration
+     * register-feature waits for Registered, because until then ARM still refuses the change the
+     * feature gates.
+     */
+    FeatureState.Registration getResourceProvider(String subscription, String namespace);
 }

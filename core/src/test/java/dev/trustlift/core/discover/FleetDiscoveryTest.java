@@ -129,6 +129,9 @@ class FleetDiscoveryTest {
         @Override public FeatureState.Registration registerResourceProvider(String s, String n) {
             throw new UnsupportedOperationException();
         }
+        @Override public FeatureState.Registration getResourceProvider(String s, String n) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     @Test

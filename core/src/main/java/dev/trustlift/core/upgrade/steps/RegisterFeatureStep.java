@@ -31,7 +31,7 @@ public final class RegisterFeatureStep implements Step {
 
     private final Cloud cloud;
     private final Map<String, Boolean> registrationSent = new ConcurrentHashMap<>();
-    private final Map<String, FeatureState.Registration> providerSent = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> providerSent = new ConcurrentHashMap<>();
 
     public RegisterFeatureStep(Cloud cloud) {
         this.cloud = cloud;
@@ -50,14 +50,7 @@ public final class RegisterFeatureStep implements Step {
         String key = subscription.toLowerCase(Locale.ROOT) + "|" + feature.toLowerCase(Locale.ROOT);
         FeatureState state = cloud.getFeature(subscription, feature);
         if (state.registered()) {
-            FeatureState.Registration provider = providerSent.computeIfAbsent(subscription.toLowerCase(Locale.ROOT),
-                    s -> cloud.registerResourceProvider(subscription, COMPUTE));
-            ObjectNode detail = JsonNodeFactory.instance.objectNode();
-            detail.put("feature", feature);
-            detail.put("state", "Registered");
-            detail.put("provider", COMPUTE);
-            detail.put("providerState", provider.name());
-            return StepResult.done(detail);
+            return providerPickedUp(vm, subscription, feature);
         }
         if (state.state() == FeatureState.Registration.PENDING) {
             return StepResult.failed("FeatureApprovalPending", "feature " + feature + " waits for Microsoft's approval in"
@@ -80,6 +73,39 @@ public final class RegisterFeatureStep implements Step {
             }
         }
         return new StepResult.Later(vm.timing().guestPoll(), "feature " + feature + " is " + state.state() + " in subscription " + subscription);
+    }
+
+    /**
+     * Re-registers Microsoft.Compute once per subscription so it picks the feature up, then waits
+     * until ARM reports the provider Registered again.
+     */
+    private StepResult providerPickedUp(VmUpgrade vm, String subscription, String feature) {
+        String sub = subscription.toLowerCase(Locale.ROOT);
+        FeatureState.Registration provider;
+        if (providerSent.putIfAbsent(sub, Boolean.TRUE) == null) {
+            try {
+                provider = cloud.registerResourceProvider(subscription, COMPUTE);
+            } catch (RuntimeException e) {
+                providerSent.remove(sub);
+                throw e;
+            }
+        } else {
+            provider = cloud.getResourceProvider(subscription, COMPUTE);
+        }
+        if (provider != FeatureState.Registration.REGISTERED) {
+            if (Duration.between(vm.attemptStarted(), vm.now()).compareTo(LIMIT) > 0) {
+                return StepResult.failed("FeatureRegistrationTimedOut", COMPUTE + " is still " + provider
+                        + " in subscription " + subscription + " after " + LIMIT.toMinutes() + " minutes");
+            }
+            return new StepResult.Later(vm.timing().guestPoll(), COMPUTE + " is " + provider + " in subscription "
+                    + subscription + " (re-registered for " + feature + ")");
+        }
+        ObjectNode detail = JsonNodeFactory.instance.objectNode();
+        detail.put("feature", feature);
+        detail.put("state", "Registered");
+        detail.put("provider", COMPUTE);
+        detail.put("providerState", "Registered");
+        return StepResult.done(detail);
     }
 
     @Override

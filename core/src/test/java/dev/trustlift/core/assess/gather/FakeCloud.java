@@ -313,4 +313,9 @@ class FakeCloud implements Cloud {
     public FeatureState.Registration registerResourceProvider(String subscription, String namespace) {
         throw new AssertionError("assess registers nothing");
     }
+
+    @Override
+    public FeatureState.Registration getResourceProvider(String subscription, String namespace) {
+        throw new AssertionError("assess reads no resource providers");
+    }
 }

@@ -187,8 +187,14 @@ class ProfileStepsTest {
         assertInstanceOf(StepResult.Later.class, step.run(second));
         assertEquals(1, cloud.count("registerFeature"));
         cloud.features.put(SUB + "|Microsoft.Compute/Gen1ToTLMigrationPreview", FeatureState.Registration.REGISTERED);
+        // Registered: Compute is re-registered once, and both wait until ARM reports it Registered again.
+        assertInstanceOf(StepResult.Later.class, step.run(first));
+        assertInstanceOf(StepResult.Later.class, step.run(second));
+        assertEquals(1, cloud.count("registerResourceProvider Microsoft.Compute"));
+        cloud.providers.put(SUB + "|Microsoft.Compute", FeatureState.Registration.REGISTERED);
         StepResult.Done done = assertInstanceOf(StepResult.Done.class, step.run(first));
         assertEquals("Microsoft.Compute/Gen1ToTLMigrationPreview", done.detail().path("feature").asText());
+        assertEquals("Registered", done.detail().path("providerState").asText());
         assertInstanceOf(StepResult.Done.class, step.run(second));
         assertEquals(1, cloud.count("registerResourceProvider Microsoft.Compute"));
     }

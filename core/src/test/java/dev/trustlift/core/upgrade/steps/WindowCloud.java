@@ -63,6 +63,7 @@ final class WindowCloud implements Cloud {
     final Map<String, RunCommandView> runCommands = new HashMap<>();
     final Map<String, FeatureState.Registration> features = new HashMap<>();
     final Map<String, RestorePoint> restorePoints = new HashMap<>();
+    final Map<String, FeatureState.Registration> providers = new HashMap<>();
     final List<String> calls = Collections.synchronizedList(new ArrayList<>());
     /** A CloudException thrown by the next call of the named method ("beginSetSecurityProfile", ...). */
     final Map<String, Deque<CloudException>> throwNext = new HashMap<>();
@@ -310,7 +311,16 @@ final class WindowCloud implements Cloud {
     @Override
     public FeatureState.Registration registerResourceProvider(String subscription, String namespace) {
         call("registerResourceProvider " + namespace);
-        return FeatureState.Registration.REGISTERING;
+        FeatureState.Registration now = registersAtOnce ? FeatureState.Registration.REGISTERED
+                : FeatureState.Registration.REGISTERING;
+        providers.put(subscription + "|" + namespace, now);
+        return now;
+    }
+
+    @Override
+    public FeatureState.Registration getResourceProvider(String subscription, String namespace) {
+        call("getResourceProvider " + namespace);
+        return providers.getOrDefault(subscription + "|" + namespace, FeatureState.Registration.REGISTERED);
     }
 
     // ---- not used by the window steps ----
