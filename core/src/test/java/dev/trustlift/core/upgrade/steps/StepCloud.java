@@ -179,7 +179,7 @@ final class StepCloud implements Cloud {
 
     @Override
     public List<ResourceSku> listSkus(String subscription, String location) {
-        return List.of(new ResourceSku("Standard_D2s_v3", location, Map.of("HyperVGenerations", "V1,V2", "vCPUs", "2",
+        return List.of(new ResourceSku(vm.size(), location, Map.of("HyperVGenerations", "V1,V2", "vCPUs", "2",
                 "MemoryGB", "8", "PremiumIO", "True", "CpuArchitectureType", "x64"), List.of()));
     }
 
