@@ -76,6 +76,11 @@ public final class Mbr2GptSimulator {
             out.add("Cannot convert disk 0: volume C: is protected by BitLocker. Suspend or turn off BitLocker first.");
             return ScriptResult.of(out, VOLUME_ENCRYPTED);
         }
+        if (!convert && "no-room".equals(fault)) {
+            // Only as a fault: whether /validate itself looks for room for the ESP is not public (docs/sandbox.md).
+            out.add(NO_ROOM);
+            return ScriptResult.of(out, ESP_FAILED);
+        }
         if (!convert) {
             out.add(P + "Validation completed successfully");
             return ScriptResult.of(out, OK);
