@@ -50,7 +50,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The steps before the downtime window (inspect, assess, guest-probe, guest-validate, protect)
  * through the real runner, a real SqliteJournal and the real adapter against the sandbox: a VM
  * without room for the ESP until C: is shrunk, one whose MBR2GPT /validate fails (logs fetched),
- * one that needs nothing, and a stopped one with and without --start-stopped.
+ * one that needs nothing, a stopped one with and without --start-stopped, and protect on a VM whose
+ * agent cannot take an application-consistent point.
  */
 class FrontStepsOnSandboxTest {
     static final String SUB = "77777777-7777-7777-7777-777777777777";
@@ -62,7 +63,8 @@ class FrontStepsOnSandboxTest {
                     "{\"guest\": \"mbr2gpt-validate\", \"result\": \"no-room\", \"times\": 1}") + ","
             + vm("win-fail", "running", "", "{\"guest\": \"mbr2gpt-validate\", \"result\": \"internal\"}") + ","
             + vm("win-off", "deallocated", "") + ","
-            + vm("win-start", "deallocated", "") + "]}";
+            + vm("win-start", "deallocated", "") + ","
+            + vm("win-agentless", "running", "").replace("\"agent\": \"Ready\"", "\"agent\": \"NotReady\"") + "]}";
 
     static SandboxServer sandbox;
     static AzureCloudAdapter cloud;
@@ -110,13 +112,17 @@ class FrontStepsOnSandboxTest {
     }
 
     static SqliteJournal run(Path dir, String campaign, VmOptions options, String... vms) throws Exception {
+        return run(dir, plan(), campaign, options, vms);
+    }
+
+    static SqliteJournal run(Path dir, UpgradePlan plan, String campaign, VmOptions options, String... vms) throws Exception {
         Files.createDirectories(dir);
         SqliteJournal journal = SqliteJournal.open(dir.resolve("journal.db"));
         journal.createCampaign(new Campaign(campaign, java.time.Instant.now(), "{}", "test", CampaignState.RUNNING));
         for (String vm : vms) {
             journal.saveVm(CampaignVm.pending(campaign, ref(vm).id(), options.toJson()));
         }
-        new UpgradeRunner(journal, cloud, plan(), new Timing(Duration.ofMillis(100), Duration.ofMillis(20), Duration.ofSeconds(1),
+        new UpgradeRunner(journal, cloud, plan, new Timing(Duration.ofMillis(100), Duration.ofMillis(20), Duration.ofSeconds(1),
                 Duration.ofMillis(100), Duration.ofSeconds(60), Duration.ofMinutes(1)),
                 Clock.systemUTC(), 5, 2, null).run(campaign);
         return journal;
@@ -201,6 +207,34 @@ class FrontStepsOnSandboxTest {
             assertEquals("running", truth("win-start").path("power").asText());
         } finally {
             started.close();
+        }
+    }
+
+    @Test
+    void anAgentThatCannotQuiesceGetsACrashConsistentPointAndAResumedCampaignReusesIt(@TempDir Path dir) throws Exception {
+        UpgradePlan protectOnly = new UpgradePlan(List.of(new ProtectStep(cloud)), Set.of(), Set.of(), List.of(), List.of());
+        SqliteJournal first = run(dir.resolve("first"), protectOnly, "c-agent", VmOptions.defaults(), "win-agentless");
+        JsonNode taken;
+        try {
+            assertEquals(VmState.UPGRADED, row(first, "c-agent", "win-agentless").state());
+            taken = detail(first, "c-agent", "win-agentless", ProtectStep.NAME);
+            assertEquals("CrashConsistent", taken.get("consistency").asText(), taken.toString());
+            assertTrue(taken.get("applicationConsistentRefused").asText().startsWith("VMAgentStatusCommunicationError"),
+                    taken.toString());
+        } finally {
+            first.close();
+        }
+        // The same campaign again (a journal that lost the step's end): the point is found, not taken twice.
+        SqliteJournal again = run(dir.resolve("again"), protectOnly, "c-agent", VmOptions.defaults(), "win-agentless");
+        try {
+            JsonNode reused = detail(again, "c-agent", "win-agentless", ProtectStep.NAME);
+            assertTrue(reused.get("reused").asBoolean());
+            assertEquals(taken.get(ProtectStep.RESTORE_POINT_ID), reused.get(ProtectStep.RESTORE_POINT_ID));
+            assertTrue(cloud.findRestorePoint(ref("win-agentless"), dev.trustlift.core.upgrade.UpgradeNames
+                    .restorePointCollection(ref("win-agentless")), dev.trustlift.core.upgrade.UpgradeNames.restorePoint("c-agent"))
+                    .isEmpty(), "no application-consistent point was created beside it");
+        } finally {
+            again.close();
         }
     }
 }

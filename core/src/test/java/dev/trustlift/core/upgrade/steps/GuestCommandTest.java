@@ -120,4 +120,14 @@ class GuestCommandTest {
         assertEquals(2, cloud.commands.size());
         assertEquals(GuestScripts.MAKE_ROOM.lines(), cloud.commands.get(1).script());
     }
+
+    @Test
+    void aRunFromBeforeARestartThatOutlivedTwiceItsTimeoutIsGivenUpAndTheScriptSentAgain() {
+        cloud.runCommand = new RunCommandView("trustlift", "Succeeded", "Running", null, null, "", "",
+                h.clock().instant(), null);
+        h.clock().advance(VALIDATE.timeout().multipliedBy(2).plusSeconds(1));
+        assertInstanceOf(StepResult.Await.class,
+                ((GuestCommand.Pending) command.run(vm, "eastus", "run-command:x", VALIDATE)).next());
+        assertEquals(1, cloud.commands.size());
+    }
 }
