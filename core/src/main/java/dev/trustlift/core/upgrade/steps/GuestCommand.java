@@ -75,23 +75,20 @@ public final class GuestCommand {
             // ARM said the PUT succeeded but the view does not show the end yet: read it again shortly.
             return new Pending(new StepResult.Later(RUNNING_POLL, label + ": waiting for the run command's instance view"));
         }
-        // TODO(sandbox9): once RunCommandView carries the source script, also accept a view here when
-        // view.ranScript(ManagedRunCommand.of(...).script()) and drop the ended.isEmpty() condition, so the
-        // crash gap is covered for a second script of a step too. Until then only the first script of an
-        // attempt can be told apart from the previous step's run (by its start time).
-        if (ended.isEmpty()) {
-            Optional<RunCommandView> view = cloud.findRunCommand(vm.ref(), UpgradeNames.RUN_COMMAND);
-            if (view.isPresent() && startedSince(view.get(), vm.attemptStarted())) {
-                if (view.get().finished()) {
-                    return new Ran(resultOf(view.get()), view.get());
-                }
-                if (Duration.between(vm.attemptStarted(), vm.now()).compareTo(script.timeout().multipliedBy(2)) < 0) {
-                    return new Pending(new StepResult.Later(RUNNING_POLL, label + ": the run command sent before a restart"
-                            + " is still running"));
-                }
+        // The process may have died after ARM accepted the PUT and before the runner journaled it:
+        // a run of this very script with these parameters that started since this attempt began is ours.
+        ManagedRunCommand command = ManagedRunCommand.of(UpgradeNames.RUN_COMMAND, script);
+        Optional<RunCommandView> view = cloud.findRunCommand(vm.ref(), UpgradeNames.RUN_COMMAND);
+        if (view.isPresent() && view.get().ran(command) && startedSince(view.get(), vm.attemptStarted())) {
+            if (view.get().finished()) {
+                return new Ran(resultOf(view.get()), view.get());
+            }
+            if (Duration.between(vm.attemptStarted(), vm.now()).compareTo(script.timeout().multipliedBy(2)) < 0) {
+                return new Pending(new StepResult.Later(RUNNING_POLL, label + ": the run command sent before a restart"
+                        + " is still running"));
             }
         }
-        OperationHandle handle = cloud.beginRunCommand(vm.ref(), location, ManagedRunCommand.of(UpgradeNames.RUN_COMMAND, script));
+        OperationHandle handle = cloud.beginRunCommand(vm.ref(), location, command);
         return new Pending(new StepResult.Await(label, handle));
     }
 

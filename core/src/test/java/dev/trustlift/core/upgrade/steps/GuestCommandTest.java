@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class GuestCommandTest {
     static final GuestScript VALIDATE = GuestScripts.MBR2GPT_VALIDATE.script(Map.of("DiskNumber", "2"));
+    static final List<ManagedRunCommand.Parameter> VALIDATE_PARAMETERS = List.of(new ManagedRunCommand.Parameter("DiskNumber", "2"));
     @TempDir
     Path dir;
     StepHarness h;
@@ -67,7 +68,7 @@ class GuestCommandTest {
         StepResult r = ((GuestCommand.Pending) command.run(vm, "eastus", "run-command:x", VALIDATE)).next();
         h.ended(vm, r, Status.SUCCEEDED, null);
         cloud.runCommand = new RunCommandView("trustlift", "Succeeded", "Failed", null, 7, "out", "err",
-                h.clock().instant(), h.clock().instant());
+                h.clock().instant(), h.clock().instant(), String.join("\n", VALIDATE.lines()), VALIDATE_PARAMETERS);
         GuestCommand.Ran ran = assertInstanceOf(GuestCommand.Ran.class, command.run(vm, "eastus", "run-command:x", VALIDATE));
         assertEquals(new ScriptResult(7, "out", "err"), ran.result());
         assertEquals(1, cloud.commands.size(), "read back, not sent again");
@@ -77,7 +78,7 @@ class GuestCommandTest {
     void anOperationThatFailedWithoutAnEndedScriptIsARetryableFailure() {
         StepResult r = ((GuestCommand.Pending) command.run(vm, "eastus", "run-command:x", VALIDATE)).next();
         h.ended(vm, r, Status.FAILED, "VMAgentStatusCommunicationError");
-        cloud.runCommand = new RunCommandView("trustlift", "Failed", "Pending", null, null, null, null, null, null);
+        cloud.runCommand = new RunCommandView("trustlift", "Failed", "Pending", null, null, null, null, null, null, String.join("\n", VALIDATE.lines()), VALIDATE_PARAMETERS);
         StepResult.Failed f = assertInstanceOf(StepResult.Failed.class,
                 ((GuestCommand.Pending) command.run(vm, "eastus", "run-command:x", VALIDATE)).next());
         assertEquals("VMAgentStatusCommunicationError", f.code());
@@ -89,12 +90,12 @@ class GuestCommandTest {
         command.run(vm, "eastus", "run-command:x", VALIDATE);
         VmUpgrade resumed = h.restart(vm, null); // died before the runner journaled the PUT
         cloud.runCommand = new RunCommandView("trustlift", "Succeeded", "Running", null, null, "", "",
-                h.clock().instant(), null);
+                h.clock().instant(), null, String.join("\n", VALIDATE.lines()), VALIDATE_PARAMETERS);
         StepResult.Later later = assertInstanceOf(StepResult.Later.class,
                 ((GuestCommand.Pending) command.run(resumed, "eastus", "run-command:x", VALIDATE)).next());
         assertTrue(later.why().contains("still running"), later.why());
         cloud.runCommand = new RunCommandView("trustlift", "Succeeded", "Succeeded", null, 0, "done", "",
-                h.clock().instant(), h.clock().instant());
+                h.clock().instant(), h.clock().instant(), String.join("\n", VALIDATE.lines()), VALIDATE_PARAMETERS);
         GuestCommand.Ran ran = assertInstanceOf(GuestCommand.Ran.class, command.run(resumed, "eastus", "run-command:x", VALIDATE));
         assertEquals("done", ran.result().stdout());
         assertEquals(1, cloud.commands.size());
@@ -103,7 +104,7 @@ class GuestCommandTest {
     @Test
     void aRunFromBeforeThisAttemptIsAnEarlierStepsAndTheScriptIsSent() {
         cloud.runCommand = new RunCommandView("trustlift", "Succeeded", "Succeeded", null, 0, "probe output", "",
-                h.clock().instant().minus(Duration.ofMinutes(3)), h.clock().instant().minus(Duration.ofMinutes(2)));
+                h.clock().instant().minus(Duration.ofMinutes(3)), h.clock().instant().minus(Duration.ofMinutes(2)), String.join("\n", VALIDATE.lines()), VALIDATE_PARAMETERS);
         assertInstanceOf(StepResult.Await.class,
                 ((GuestCommand.Pending) command.run(vm, "eastus", "run-command:x", VALIDATE)).next());
         assertEquals(1, cloud.commands.size());
@@ -124,10 +125,32 @@ class GuestCommandTest {
     @Test
     void aRunFromBeforeARestartThatOutlivedTwiceItsTimeoutIsGivenUpAndTheScriptSentAgain() {
         cloud.runCommand = new RunCommandView("trustlift", "Succeeded", "Running", null, null, "", "",
-                h.clock().instant(), null);
+                h.clock().instant(), null, String.join("\n", VALIDATE.lines()), VALIDATE_PARAMETERS);
         h.clock().advance(VALIDATE.timeout().multipliedBy(2).plusSeconds(1));
         assertInstanceOf(StepResult.Await.class,
                 ((GuestCommand.Pending) command.run(vm, "eastus", "run-command:x", VALIDATE)).next());
         assertEquals(1, cloud.commands.size());
+    }
+
+    @Test
+    void aRunOfAnotherScriptSinceThisAttemptBeganIsNotTakenForThisOne() {
+        StepResult r = ((GuestCommand.Pending) command.run(vm, "eastus", "run-command:first", VALIDATE)).next();
+        h.ended(vm, r, Status.SUCCEEDED, null);
+        VmUpgrade resumed = h.restart(vm, null); // died after the second script's PUT was accepted, before it was journaled
+        cloud.runCommand = new RunCommandView("trustlift", "Succeeded", "Succeeded", null, 0, "validated", "",
+                h.clock().instant(), h.clock().instant(), String.join("\n", VALIDATE.lines()), VALIDATE_PARAMETERS);
+        GuestScript makeRoom = GuestScripts.MAKE_ROOM.script(Map.of("Mode", "shrink", "ShrinkMb", "101"));
+        assertInstanceOf(StepResult.Await.class,
+                ((GuestCommand.Pending) command.run(resumed, "eastus", "run-command:second", makeRoom)).next());
+        assertEquals(GuestScripts.MAKE_ROOM.lines(), cloud.commands.get(cloud.commands.size() - 1).script(),
+                "the validate run in the view is not the make-room run this call wants");
+        cloud.runCommand = new RunCommandView("trustlift", "Succeeded", "Succeeded", null, 0, "shrunk", "",
+                h.clock().instant(), h.clock().instant(), String.join("\n", GuestScripts.MAKE_ROOM.lines()),
+                ManagedRunCommand.of("trustlift", makeRoom).parameters());
+        int sent = cloud.commands.size();
+        VmUpgrade again = h.restart(resumed, null);
+        GuestCommand.Ran ran = assertInstanceOf(GuestCommand.Ran.class, command.run(again, "eastus", "run-command:second", makeRoom));
+        assertEquals("shrunk", ran.result().stdout());
+        assertEquals(sent, cloud.commands.size(), "its own script's run is read back, not sent again");
     }
 }

@@ -115,8 +115,15 @@ final class StepCloud implements Cloud {
         commands.add(command);
         ScriptResult r = guest.apply(command);
         runCommand = new RunCommandView(command.name(), "Succeeded", r.exitCode() == 0 ? "Succeeded" : "Failed", null,
-                r.exitCode(), r.stdout(), r.stderr(), clock.instant(), clock.instant());
+                r.exitCode(), r.stdout(), r.stderr(), clock.instant(), clock.instant(), String.join("\n", command.script()),
+                command.parameters());
         return handle(OperationKind.RUN_COMMAND, ref.id() + "/runCommands/" + command.name());
+    }
+
+    @Override
+    public OperationHandle beginRestart(VmRef ref) {
+        writes.add("restart");
+        return handle(OperationKind.RESTART, ref.id());
     }
 
     @Override
