@@ -123,26 +123,28 @@ public final class CampaignHtml {
             h.append("none</b>");
         }
         h.append("</span></div>\n");
-        steps(h, view, vm);
+        steps(h, vm);
         findings(h, vm);
         artifacts(h, vm, links);
         h.append("</details>\n");
     }
 
-    private static void steps(StringBuilder h, CampaignView view, VmRun vm) {
+    private static void steps(StringBuilder h, VmRun vm) {
         if (vm.attempts().isEmpty()) {
             h.append("<div class=\"empty\">No step was started.</div>\n");
             return;
         }
+        // The bars span the VM's journaled instants; a running attempt reaches the last of them, not "now":
+        // the report of a run stopped days ago would otherwise be one long bar.
         Instant first = vm.attempts().get(0).started();
-        Instant last = vm.attempts().stream().map(a -> a.ended() == null ? view.generatedAt() : a.ended())
-                .max(Instant::compareTo).orElse(first);
+        Instant last = vm.attempts().stream().flatMap(a -> java.util.stream.Stream.of(a.started(), a.ended()))
+                .filter(java.util.Objects::nonNull).max(Instant::compareTo).orElse(first);
         double span = Math.max(1, Duration.between(first, last).toMillis());
         h.append("<table class=\"steps\">\n<thead><tr><th class=\"num\">#</th><th>Step</th><th class=\"num\">Attempt</th>")
                 .append("<th>State</th><th>Started</th><th>Ended</th><th class=\"num\">Duration</th><th class=\"timeline\">Time</th>")
                 .append("<th>Operation</th><th>ARM request ids</th></tr></thead>\n<tbody>\n");
         for (StepAttempt a : vm.attempts()) {
-            Instant end = a.ended() == null ? view.generatedAt() : a.ended();
+            Instant end = a.ended() == null ? last : a.ended();
             double left = 100 * Duration.between(first, a.started()).toMillis() / span;
             double width = Math.max(0.5, 100 * Duration.between(a.started(), end).toMillis() / span);
             h.append("<tr class=\"attempt ").append(a.state().name().toLowerCase(Locale.ROOT)).append("\" data-step=\"")

@@ -53,6 +53,10 @@ class CampaignHtmlTest {
         assertTrue(html.contains("<span class=\"astate\">RUNNING</span>"), "the open start attempt");
         // The retried deallocate ran 03:02:40 -> 03:03:40 of the VM's 03:00:00 -> 03:05:30: 48.48% in, 18.18% wide.
         assertTrue(html.contains("left:48.48%;width:18.18%"), html);
+        // win2022-db's running start began at its last journaled instant (03:05:06): a sliver at the right end,
+        // not a bar to the moment the report was read.
+        assertTrue(Pattern.compile("<tr class=\"attempt started\" data-step=\"start\">.*?left:99\\.50%;width:0\\.50%")
+                .matcher(html).find(), html);
     }
 
     @Test
