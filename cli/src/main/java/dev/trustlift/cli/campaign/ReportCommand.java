@@ -50,10 +50,10 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Format format = choose(output, outFile);
+        CampaignView view = journal.read();
         if (outFile != null && Files.exists(outFile) && Files.isSameFile(outFile, journal.journal())) {
             throw new UsageException("--out " + outFile + " is the journal itself; name another file");
         }
-        CampaignView view = journal.read();
         ArtifactLinks links = ArtifactLinks.forReport(view.artifactFolder(), outFile);
         String rendered = switch (format) {
             case html -> new CampaignHtml().render(view, links);
