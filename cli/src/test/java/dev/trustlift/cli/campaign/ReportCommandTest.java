@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trustlift.cli.testing.CliRun;
 import dev.trustlift.core.report.campaign.SampleCampaign;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -104,11 +105,15 @@ class ReportCommandTest {
 
     @Test
     void theCommittedV1JournalReports() throws Exception {
-        Path source = Path.of(ReportCommandTest.class.getResource("/journals/v1-campaign.db").toURI());
-        Path copy = Files.copy(source, dir.resolve("v1.db"));
+        // core's test resource, inside core's tests jar once packaged: copied by stream.
+        byte[] committed;
+        try (InputStream in = ReportCommandTest.class.getResourceAsStream("/journals/v1-campaign.db")) {
+            committed = in.readAllBytes();
+        }
+        Path copy = Files.write(dir.resolve("v1.db"), committed);
         CliRun r = CliRun.of("report", "--journal", copy.toString(), "--output", "md");
         assertEquals(0, r.exitCode(), r.describe());
         assertTrue(r.out().contains("- Downtime: 30s (2026-12-08T02:00:20Z -> 2026-12-08T02:00:50Z)"), r.out());
-        assertArrayEquals(Files.readAllBytes(source), Files.readAllBytes(copy));
+        assertArrayEquals(committed, Files.readAllBytes(copy));
     }
 }

@@ -8,13 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trustlift.cli.testing.CliRun;
+import dev.trustlift.core.journal.AttemptState;
 import dev.trustlift.core.journal.SqliteJournal;
+import dev.trustlift.core.journal.StepAttempt;
+import dev.trustlift.core.journal.VmState;
 import dev.trustlift.core.report.campaign.SampleCampaign;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,6 +61,21 @@ class StatusCommandTest {
         assertEquals(120, status.at("/vms/0/downtimeSeconds").asInt());
         assertEquals("ws2016-legacy", status.at("/vms/2/name").asText());
         assertEquals("TL030", status.at("/vms/2/findings/0/rule").asText());
+    }
+
+    @Test
+    void readsAJournalThatAnUpgradeHoldsOpenAndLetsItWriteOn() throws Exception {
+        try (SqliteJournal writer = SqliteJournal.open(journal)) {
+            StepAttempt probe = writer.startAttempt(SampleCampaign.ID, SampleCampaign.PENDING, "inspect", SampleCampaign.t("03:06:00"));
+            writer.saveVm(writer.vm(SampleCampaign.ID, SampleCampaign.PENDING).orElseThrow().withState(VmState.IN_PROGRESS, "inspect"));
+            CliRun r = CliRun.of("status", "--journal", journal.toString(), "--output", "json");
+            assertEquals(0, r.exitCode(), r.describe());
+            JsonNode status = new ObjectMapper().readTree(r.out());
+            assertEquals(2, status.at("/counts/IN_PROGRESS").asInt(), "the writer's last commit is seen");
+            assertEquals("inspect", status.at("/vms/5/runningStep/step").asText());
+            writer.completeAttempt(probe.key(), SampleCampaign.t("03:06:02"), List.of("req-after-status"), null);
+            assertEquals(AttemptState.COMPLETED, writer.attempt(probe.key()).orElseThrow().state());
+        }
     }
 
     @Test
