@@ -12,7 +12,8 @@ import java.util.Optional;
 /**
  * The last lines of a text log (setupact.log, a serial console log) for a report to show inline; the
  * whole file stays in the journal's folder and is linked. Reads at most the last 64 KiB, so a large
- * log costs nothing; a file that looks binary (a NUL byte) or is missing gives nothing.
+ * log costs nothing; a file that looks binary (a NUL byte) or is missing gives nothing. UTF-8, or
+ * UTF-16LE with its byte order mark.
  */
 public final class ArtifactTail {
     public static final int LINES = 40;
@@ -31,12 +32,18 @@ public final class ArtifactTail {
             byte[] bytes = new byte[size];
             in.seek(length - size);
             in.readFully(bytes);
-            for (byte b : bytes) {
-                if (b == 0) {
-                    return Optional.empty();
+            String text;
+            if (size == length && size >= 2 && (bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xFE) {
+                // Windows tools may write UTF-16 with a byte order mark (PowerShell's Out-File did by default).
+                text = new String(bytes, 2, size - 2, StandardCharsets.UTF_16LE);
+            } else {
+                for (byte b : bytes) {
+                    if (b == 0) {
+                        return Optional.empty();
+                    }
                 }
+                text = new String(bytes, StandardCharsets.UTF_8);
             }
-            String text = new String(bytes, StandardCharsets.UTF_8);
             if (text.startsWith("\uFEFF")) {
                 text = text.substring(1);
             }
