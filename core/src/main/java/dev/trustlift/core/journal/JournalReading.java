@@ -59,7 +59,12 @@ public final class JournalReading {
             Path snapshot = snapshot(connection);
             connection.close();
             connection = null;
-            return SqliteJournal.open(snapshot, migrations, Clock.systemUTC(), file, () -> deleteSnapshot(snapshot));
+            try {
+                return SqliteJournal.open(snapshot, migrations, Clock.systemUTC(), file, () -> deleteSnapshot(snapshot));
+            } catch (RuntimeException e) {
+                deleteSnapshot(snapshot);
+                throw e;
+            }
         } catch (SQLException e) {
             closeQuietly(connection);
             if (e.getErrorCode() == SQLITE_NOTADB) {

@@ -36,10 +36,6 @@ public final class SqliteJournal implements Journal {
     private final ArtifactFiles artifactFiles;
     private final Runnable afterClose;
 
-    private SqliteJournal(Path file, Connection connection) {
-        this(file, connection, file, () -> { });
-    }
-
     /**
      * A journal on {@code connection} whose artifacts lie beside {@code artifactsOf}: the reader of an
      * older schema reads a migrated copy of the file and the original's artifacts; {@code afterClose}
