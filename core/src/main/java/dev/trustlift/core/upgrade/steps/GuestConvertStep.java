@@ -5,10 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trustlift.core.cloud.Cloud;
-import dev.trustlift.core.cloud.ManagedRunCommand;
 import dev.trustlift.core.cloud.OsType;
 import dev.trustlift.core.cloud.RunCommandView;
-import dev.trustlift.core.cloud.ScriptResult;
 import dev.trustlift.core.cloud.Vm;
 import dev.trustlift.core.guest.GuestScripts;
 import dev.trustlift.core.guest.Mbr2GptConvertOutput;
@@ -21,7 +19,6 @@ import dev.trustlift.core.upgrade.Step;
 import dev.trustlift.core.upgrade.StepResult;
 import dev.trustlift.core.upgrade.UpgradeNames;
 import dev.trustlift.core.upgrade.VmUpgrade;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +29,8 @@ import java.util.Optional;
  * disk, named by the number guest-probe found (MBR2GPT left to choose has formatted the wrong
  * disk). Linux disks that are already GPT with an ESP need nothing. The run command is read
  * first, so a conversion ARM accepted just before a crash is waited for and read back, never
- * started twice. On failure setupact.log and setuperr.log are fetched ({@link ConvertLogs}) and
+ * started twice ({@link GuestCommand}). On failure setupact.log and setuperr.log are fetched
+ * ({@link SetupLogs}) and
  * the failure says whether the disk may have changed, so the runner restores it from the restore
  * point; otherwise the VM is untouched and running.
  */
@@ -40,16 +38,18 @@ public final class GuestConvertStep implements Step {
     public static final String NAME = "guest-convert";
     static final String PROBE = "guest-probe";
     static final String LABEL = "run-command:mbr2gpt-convert";
-    private static final String SCRATCH_LOGS = "convert-logs";
-    /** Past the script's own timeout ARM ends the run; beyond this something else is wrong. */
-    private static final Duration MARGIN = Duration.ofMinutes(5);
-    /** How far ARM's clock (a run's startTime) may be behind ours. */
-    static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
+    /** The prefix of the log fetches' labels (SetupLogs adds ":file@offset"). */
+    static final String LABEL_LOGS = "run-command:fetch-log";
+    private static final String FAILURE = "convert-failure";
 
     private final Cloud cloud;
+    private final GuestCommand command;
+    private final SetupLogs logs;
 
     public GuestConvertStep(Cloud cloud) {
         this.cloud = cloud;
+        this.command = new GuestCommand(cloud);
+        this.logs = new SetupLogs(cloud);
     }
 
     @Override
@@ -70,46 +70,28 @@ public final class GuestConvertStep implements Step {
             return StepResult.failed("ConversionNotSupported", "guest-probe did not find the disk GPT with an ESP, and this"
                     + " version converts only Windows disks in the guest");
         }
-        if (vm.scratch().get(SCRATCH_LOGS) instanceof ConvertLogs logs) {
-            return logs.next(cloud, vm, model.location());
-        }
         Integer disk = diskNumber(probe.orElse(null));
         if (disk == null) {
             return StepResult.failed("DiskNumberUnknown", "guest-probe recorded no OS disk number (detail key diskNumber:"
                     + " " + probe.map(p -> p.path("diskNumber").toString()).orElse("no guest-probe detail")
                     + "); MBR2GPT is never run without one");
         }
-        ManagedRunCommand convert = ManagedRunCommand.of(UpgradeNames.RUN_COMMAND,
-                GuestScripts.MBR2GPT_CONVERT.script(Map.of("DiskNumber", Integer.toString(disk))));
-        Optional<EndedOperation> ours = vm.endedOperation().filter(op -> op.is(LABEL));
+        String last = vm.endedOperation().map(EndedOperation::label).orElse("");
+        if (vm.scratch().containsKey(FAILURE) || last.startsWith(LABEL_LOGS + ":")) {
+            return fetchLogs(vm, model, disk);
+        }
+        // Logs are fetched only after a failed conversion: a fetch of this attempt on the run command
+        // (the process died while fetching) means the conversion failed and its own output is gone.
         Optional<RunCommandView> found = cloud.findRunCommand(vm.ref(), UpgradeNames.RUN_COMMAND);
-        boolean sent = ours.map(EndedOperation::succeeded).orElse(false);
-        if (found.isPresent() && ConvertLogs.isFetchRun(found.get(), vm.attemptStarted())) {
-            if (!found.get().finished()) {
-                return new StepResult.Later(vm.timing().guestPoll(), "a log fetch of this attempt still runs in the guest");
-            }
-            return fetchLogs(vm, model, lostResult(disk));
+        if (found.isPresent() && isFetchOfThisAttempt(found.get(), vm.attemptStarted())) {
+            return fetchLogs(vm, model, disk);
         }
-        if (found.isPresent() && (sent || startedSince(found.get(), convert, vm.attemptStarted()))) {
-            RunCommandView view = found.get();
-            if (!view.finished()) {
-                if (Duration.between(vm.attemptStarted(), vm.now()).compareTo(GuestScripts.MBR2GPT_CONVERT.script().timeout()
-                        .plus(MARGIN)) > 0) {
-                    return new StepResult.Failed("ConvertTimedOut", "MBR2GPT /convert is still " + view.executionState()
-                            + " past its timeout; the disk may have changed", false, true, null, List.of());
-                }
-                return new StepResult.Later(vm.timing().guestPoll(), "MBR2GPT /convert runs in the guest");
-            }
-            return judge(vm, model, disk, Mbr2GptConvertOutput.parse(result(view)));
+        GuestCommand.Outcome outcome = command.run(vm, model.location(), LABEL,
+                GuestScripts.MBR2GPT_CONVERT.script(Map.of("DiskNumber", Integer.toString(disk))));
+        if (outcome instanceof GuestCommand.Pending pending) {
+            return pending.next();
         }
-        if (ours.isPresent()) {
-            EndedOperation op = ours.get();
-            return new StepResult.Failed(op.state().errorCode() == null ? "RunCommandFailed" : op.state().errorCode(),
-                    "the run command for MBR2GPT /convert ended " + op.state().status() + " and the guest shows no run: "
-                    + op.state().errorMessage(), false, false, null,
-                    op.state().requestId() == null ? List.of() : List.of(op.state().requestId()));
-        }
-        return new StepResult.Await(LABEL, cloud.beginRunCommand(vm.ref(), model.location(), convert));
+        return judge(vm, model, disk, Mbr2GptConvertOutput.parse(((GuestCommand.Ran) outcome).result()));
     }
 
     private StepResult judge(VmUpgrade vm, Vm model, int disk, Mbr2GptRun run) {
@@ -133,14 +115,43 @@ public final class GuestConvertStep implements Step {
         }
         boolean changed = run.exit().map(Mbr2GptExit::diskMayHaveChanged).orElse(true);
         detail.put("diskChanged", changed);
-        return fetchLogs(vm, model, new StepResult.Failed("Mbr2GptConvertFailed", run.summary(), false, changed, detail,
+        vm.scratch().put(FAILURE, new StepResult.Failed("Mbr2GptConvertFailed", run.summary(), false, changed, detail,
                 List.of()));
+        return fetchLogs(vm, model, disk);
     }
 
-    private StepResult fetchLogs(VmUpgrade vm, Vm model, StepResult.Failed failure) {
-        ConvertLogs logs = new ConvertLogs(failure);
-        vm.scratch().put(SCRATCH_LOGS, logs);
-        return logs.next(cloud, vm, model.location());
+    /**
+     * Fetches setupact.log and setuperr.log, then returns the conversion's failure naming them. A log
+     * that cannot be fetched never hides the failure: it is returned with {@code logError}.
+     */
+    private StepResult fetchLogs(VmUpgrade vm, Vm model, int disk) {
+        StepResult.Failed failure = vm.scratch().get(FAILURE) instanceof StepResult.Failed f ? f : lostResult(disk);
+        vm.scratch().put(FAILURE, failure);
+        SetupLogs.Progress progress;
+        try {
+            progress = logs.next(vm, model.location(), LABEL_LOGS);
+        } catch (RuntimeException e) {
+            return withLogs(failure, List.of(), e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        }
+        if (progress instanceof SetupLogs.Next next) {
+            if (next.step() instanceof StepResult.Failed f) {
+                return withLogs(failure, List.of(), f.code() + ": " + f.message());
+            }
+            return next.step();
+        }
+        return withLogs(failure, ((SetupLogs.Fetched) progress).saved(), null);
+    }
+
+    private static StepResult.Failed withLogs(StepResult.Failed failure, List<String> saved, String logError) {
+        ObjectNode detail = failure.detail().deepCopy();
+        ArrayNode names = detail.putArray("logs");
+        saved.forEach(names::add);
+        if (logError != null) {
+            detail.put("logError", logError);
+        }
+        String message = failure.message() + (saved.isEmpty() ? "" : "; logs: " + String.join(", ", saved));
+        return new StepResult.Failed(failure.code(), message, failure.retryable(), failure.diskChanged(), detail,
+                failure.requestIds());
     }
 
     /** The process died while fetching the logs: the conversion failed, but its output is gone. */
@@ -152,15 +163,10 @@ public final class GuestConvertStep implements Step {
                 + " fetch before trustlift restarted, so the disk is treated as changed", false, true, detail, List.of());
     }
 
-    /**
-     * Whether the run command's current run is this attempt's conversion (ARM accepted the PUT but
-     * the process died before the journal held it): the same script text, started since the attempt
-     * began (give or take {@link #CLOCK_SKEW} between this machine and ARM) or not started yet. A
-     * conversion of an earlier campaign is hours older.
-     */
-    static boolean startedSince(RunCommandView view, ManagedRunCommand command, Instant since) {
-        return view.ranScript(command.script())
-                && (view.startTime() == null || !view.startTime().isBefore(since.minus(CLOCK_SKEW)));
+    /** A fetch-log run on the managed run command, started since this attempt began (or not started yet). */
+    static boolean isFetchOfThisAttempt(RunCommandView view, Instant since) {
+        return view.ranScript(GuestScripts.FETCH_LOG.lines())
+                && (view.startTime() == null || !view.startTime().isBefore(since));
     }
 
     static Integer diskNumber(JsonNode probe) {
@@ -175,12 +181,6 @@ public final class GuestConvertStep implements Step {
             return Integer.parseInt(n.asText().strip());
         }
         return null;
-    }
-
-    /** A run command's instance view as the guest parsers read it. */
-    static ScriptResult result(RunCommandView view) {
-        return new ScriptResult(view.exitCode() == null ? ScriptResult.UNKNOWN_EXIT : view.exitCode(),
-                view.output() == null ? "" : view.output(), view.error() == null ? "" : view.error());
     }
 
     @Override

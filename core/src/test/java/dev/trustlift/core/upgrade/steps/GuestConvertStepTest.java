@@ -163,13 +163,13 @@ class GuestConvertStepTest {
         new GuestConvertStep(cloud).run(harness.begin(WIN, GuestConvertStep.NAME));
         // ARM accepted the PUT and the guest is converting; the journal never recorded the operation.
         harness.clock().advance(Duration.ofSeconds(3));
-        cloud.runCommands.put(WIN.key(), new RunCommandView("trustlift", "Succeeded", "Running", null, null, "", "",
-                harness.clock().instant(), null, String.join("\n", GuestScripts.MBR2GPT_CONVERT.lines())));
+        ManagedRunCommand convert = ManagedRunCommand.of("trustlift", GuestScripts.MBR2GPT_CONVERT.script(Map.of("DiskNumber", "0")));
+        cloud.runCommands.put(WIN.key(), WindowCloud.of(new RunCommandView("trustlift", "Succeeded", "Running", null, null, "",
+                "", harness.clock().instant(), null, null), convert));
         VmUpgrade resumed = harness.restart(WIN);
         GuestConvertStep step = new GuestConvertStep(cloud);
         assertInstanceOf(StepResult.Later.class, step.run(resumed));
-        ManagedRunCommand convert = ManagedRunCommand.of("trustlift", GuestScripts.MBR2GPT_CONVERT.script(Map.of("DiskNumber", "0")));
-        cloud.runCommands.put(WIN.key(), WindowCloud.of(guest(convert), convert.script()));
+        cloud.runCommands.put(WIN.key(), WindowCloud.of(guest(convert), convert));
         assertInstanceOf(StepResult.Done.class, step.run(resumed));
         assertEquals(1, cloud.count("beginRunCommand"));
     }
@@ -186,11 +186,11 @@ class GuestConvertStepTest {
 
     @Test
     void aConversionOfAnEarlierCampaignIsNotTakenForThisOne() {
-        cloud.runCommands.put(WIN.key(), WindowCloud.of(cloud.view(0, "== MBR2GPT.exe /convert ==\n== $LASTEXITCODE ==\n0\n", ""),
-                GuestScripts.MBR2GPT_CONVERT.lines()));
-        cloud.runCommands.put(WIN.key(), new RunCommandView("trustlift", "Succeeded", "Succeeded", null, 0,
-                cloud.runCommands.get(WIN.key()).output(), "", harness.clock().instant().minus(Duration.ofHours(3)),
-                harness.clock().instant().minus(Duration.ofHours(3)), cloud.runCommands.get(WIN.key()).script()));
+        ManagedRunCommand earlier = ManagedRunCommand.of("trustlift", GuestScripts.MBR2GPT_CONVERT.script(Map.of("DiskNumber",
+                "0")));
+        cloud.runCommands.put(WIN.key(), WindowCloud.of(new RunCommandView("trustlift", "Succeeded", "Succeeded", null, 0,
+                "== MBR2GPT.exe /convert ==\n== $LASTEXITCODE ==\n0\n", "", harness.clock().instant().minus(Duration.ofHours(3)),
+                harness.clock().instant().minus(Duration.ofHours(3)), null), earlier));
         assertInstanceOf(StepResult.Await.class, new GuestConvertStep(cloud).run(harness.begin(WIN, GuestConvertStep.NAME)));
         assertEquals(1, cloud.count("beginRunCommand"));
     }
@@ -202,7 +202,7 @@ class GuestConvertStepTest {
         exit = 9;
         byte[] setupact = ("2026-12-08 03:00:01, Info  MBR2GPT: Installing boot files\n").repeat(100)
                 .getBytes(StandardCharsets.UTF_8);
-        assertTrue(setupact.length > 2 * ConvertLogs.CHUNK, "three chunks: " + setupact.length);
+        assertTrue(setupact.length > 2 * SetupLogs.CHUNK, "three chunks: " + setupact.length);
         logs.put("setupact.log", setupact);
         logs.put("setuperr.log", "2026-12-08 03:00:02, Error MBR2GPT: Cannot install boot files\n".getBytes(StandardCharsets.UTF_8));
         VmUpgrade vm = harness.begin(WIN, GuestConvertStep.NAME);

@@ -316,4 +316,9 @@ final class StepCloud implements Cloud {
     public FeatureState.Registration registerResourceProvider(String subscription, String namespace) {
         throw notUsed();
     }
+
+    @Override
+    public FeatureState.Registration getResourceProvider(String subscription, String namespace) {
+        throw new AssertionError("the steps before the window read no resource providers");
+    }
 }

@@ -118,10 +118,10 @@ final class WindowCloud implements Cloud {
                 clock.instant(), clock.instant(), null);
     }
 
-    /** A view of a run of {@code script}'s lines, as ARM returns properties.source.script. */
-    static RunCommandView of(RunCommandView v, List<String> script) {
+    /** A view of a run of {@code command}, as ARM returns properties.source.script and its parameters. */
+    static RunCommandView of(RunCommandView v, ManagedRunCommand command) {
         return new RunCommandView(v.name(), v.provisioningState(), v.executionState(), v.executionMessage(), v.exitCode(),
-                v.output(), v.error(), v.startTime(), v.endTime(), String.join("\n", script));
+                v.output(), v.error(), v.startTime(), v.endTime(), String.join("\n", command.script()), command.parameters());
     }
 
     long count(String prefix) {
@@ -283,7 +283,7 @@ final class WindowCloud implements Cloud {
         call("beginRunCommand " + vm.name() + " " + command.script().get(0).replaceFirst(" version.*", "") + " "
                 + command.parameters());
         return begin(OperationKind.RUN_COMMAND, vm.id(), () -> runCommands.put(vm.key(), of(guest.apply(command),
-                command.script())));
+                command)));
     }
 
     @Override
