@@ -19,6 +19,7 @@ import java.util.List;
  * each branch (an operation that ended ok or failed, a restart in a new process) without the
  * runner's scheduling: {@link #begin} journals the attempt STARTED, {@link #ended} hands the step
  * the operation's end, {@link #complete} journals a Done/Finish, {@link #restart} is a new process.
+ * The methods by {@link VmRef} do the same for tests that start several attempts on one VM.
  */
 public final class StepHarness {
     public static final String CAMPAIGN = "c-0001";
@@ -91,9 +92,64 @@ public final class StepHarness {
         journal.close();
     }
 
+    // ---- by VM reference: the window steps' tests, which start several attempts on one VM ----
+
+    /** Adds the VM to the campaign once (a second call keeps its row). */
+    public void addVm(VmRef vm, VmOptions options) {
+        if (journal.vm(CAMPAIGN, vm.id()).isEmpty()) {
+            journal.saveVm(CampaignVm.pending(CAMPAIGN, vm.id(), options.toJson()));
+        }
+    }
+
+    /** An earlier step of the VM, journaled COMPLETED with this detail (null: none). */
+    public void completed(VmRef vm, String step, String detailJson) {
+        addVm(vm, VmOptions.defaults());
+        StepAttempt a = journal.startAttempt(CAMPAIGN, vm.id(), step, clock.instant());
+        journal.completeAttempt(a.key(), clock.instant(), List.of(), detailJson);
+    }
+
+    /** A new attempt of {@code step} on the VM's row as journaled, as the driver starts it. */
+    public VmUpgrade begin(VmRef vm, String step) {
+        addVm(vm, VmOptions.defaults());
+        StepAttempt a = journal.startAttempt(CAMPAIGN, vm.id(), step, clock.instant());
+        VmUpgrade u = new VmUpgrade(journal, journal.vm(CAMPAIGN, vm.id()).orElseThrow(), clock, timing);
+        u.beginAttempt(a);
+        return u;
+    }
+
+    /** A new process after a crash that left no operation journaled: the open attempt, scratch and memo empty. */
+    public VmUpgrade restart(VmRef vm) {
+        List<StepAttempt> all = journal.attempts(CAMPAIGN, vm.id());
+        VmUpgrade u = new VmUpgrade(journal, journal.vm(CAMPAIGN, vm.id()).orElseThrow(), clock, timing);
+        u.beginAttempt(all.get(all.size() - 1));
+        return u;
+    }
+
+    /** The Await's operation ended with ARM's {@code code} and {@code message} (not journaled: a test of the crash gap). */
+    public static void ended(VmUpgrade vm, StepResult result, OperationState.Status status, String code, String message) {
+        StepResult.Await a = (StepResult.Await) result;
+        vm.operationEnded(new EndedOperation(a.label(), a.operation(),
+                new OperationState(status, code, message, null, "poll-req", a.operation())));
+    }
+
+    /** Journals the end of the VM's current attempt as the driver does (Done -> COMPLETED, Failed -> FAILED). */
+    public void journalEnd(VmUpgrade vm, StepResult result) {
+        if (result instanceof StepResult.Failed f) {
+            journal.failAttempt(vm.attempt().key(), clock.instant(), f.requestIds(), f.code(), f.message(),
+                    f.detail() == null ? null : f.detail().toString());
+            vm.stepFinished();
+        } else {
+            complete(vm, result);
+        }
+    }
+
+    public CampaignVm row(VmRef vm) {
+        return journal.vm(CAMPAIGN, vm.id()).orElseThrow();
+    }
+
     /** A clock tests move by hand. */
     public static final class TestClock extends Clock {
-        private Instant now;
+        private volatile Instant now;
 
         TestClock(Instant start) {
             now = start;

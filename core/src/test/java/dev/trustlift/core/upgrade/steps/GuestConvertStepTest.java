@@ -14,7 +14,7 @@ import dev.trustlift.core.cloud.RunCommandView;
 import dev.trustlift.core.guest.GuestScripts;
 import dev.trustlift.core.journal.Artifact;
 import dev.trustlift.core.journal.SqliteJournal;
-import dev.trustlift.core.upgrade.AttemptHarness;
+import dev.trustlift.core.upgrade.StepHarness;
 import dev.trustlift.core.upgrade.RetryPolicy;
 import dev.trustlift.core.upgrade.StepResult;
 import dev.trustlift.core.upgrade.VmUpgrade;
@@ -41,7 +41,7 @@ class GuestConvertStepTest {
     @TempDir
     Path dir;
     SqliteJournal journal;
-    AttemptHarness harness;
+    StepHarness harness;
     WindowCloud cloud;
     /** What the guest's MBR2GPT prints and returns; the logs in %windir%. */
     List<String> tool = CONVERTED;
@@ -50,8 +50,8 @@ class GuestConvertStepTest {
 
     @BeforeEach
     void open() {
-        journal = SqliteJournal.open(dir.resolve("journal.db"));
-        harness = new AttemptHarness(journal);
+        harness = new StepHarness(dir);
+        journal = harness.journal();
         cloud = new WindowCloud().addVm(WIN, OsType.WINDOWS, PowerState.RUNNING);
         cloud.clock = harness.clock();
         cloud.guest = this::guest;
@@ -213,7 +213,7 @@ class GuestConvertStepTest {
         assertEquals(9, f.detail().path("exitCode").asInt());
         assertTrue(f.message().contains("error installing the boot files"), f.message());
         assertEquals(1 + 3 + 1, cloud.count("beginRunCommand"), cloud.calls.toString());
-        List<Artifact> saved = journal.artifacts(AttemptHarness.CAMPAIGN, WIN.id());
+        List<Artifact> saved = journal.artifacts(StepHarness.CAMPAIGN, WIN.id());
         assertEquals(List.of("setupact.log", "setuperr.log"), saved.stream().map(Artifact::name).toList());
         assertArrayEquals(setupact, Files.readAllBytes(journal.artifactFolder().resolve(saved.get(0).relativePath())));
         assertEquals(2, f.detail().path("logs").size());
@@ -228,7 +228,7 @@ class GuestConvertStepTest {
         StepResult.Failed f = assertInstanceOf(StepResult.Failed.class,
                 drive(new GuestConvertStep(cloud), harness.begin(WIN, GuestConvertStep.NAME)));
         assertFalse(f.diskChanged());
-        assertEquals(List.of("setupact.log"), journal.artifacts(AttemptHarness.CAMPAIGN, WIN.id()).stream()
+        assertEquals(List.of("setupact.log"), journal.artifacts(StepHarness.CAMPAIGN, WIN.id()).stream()
                 .map(Artifact::name).toList(), "setuperr.log did not exist");
     }
 
@@ -277,7 +277,7 @@ class GuestConvertStepTest {
         assertTrue(f.diskChanged(), "the exit code is lost: restore rather than assume");
         assertEquals("Mbr2GptConvertFailed", f.code());
         assertEquals(1, cloud.count("beginRunCommand win01 # mbr2gpt-convert.ps1"), "never converted twice");
-        assertEquals(List.of("setupact.log"), journal.artifacts(AttemptHarness.CAMPAIGN, WIN.id()).stream()
+        assertEquals(List.of("setupact.log"), journal.artifacts(StepHarness.CAMPAIGN, WIN.id()).stream()
                 .map(Artifact::name).toList());
     }
 }

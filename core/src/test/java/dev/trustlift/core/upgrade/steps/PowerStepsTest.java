@@ -12,7 +12,7 @@ import dev.trustlift.core.cloud.OperationKind;
 import dev.trustlift.core.cloud.OsType;
 import dev.trustlift.core.cloud.PowerState;
 import dev.trustlift.core.journal.SqliteJournal;
-import dev.trustlift.core.upgrade.AttemptHarness;
+import dev.trustlift.core.upgrade.StepHarness;
 import dev.trustlift.core.upgrade.RetryPolicy;
 import dev.trustlift.core.upgrade.StepResult;
 import dev.trustlift.core.upgrade.VmUpgrade;
@@ -29,13 +29,13 @@ class PowerStepsTest {
     @TempDir
     Path dir;
     SqliteJournal journal;
-    AttemptHarness harness;
+    StepHarness harness;
     WindowCloud cloud;
 
     @BeforeEach
     void open() {
-        journal = SqliteJournal.open(dir.resolve("journal.db"));
-        harness = new AttemptHarness(journal);
+        harness = new StepHarness(dir);
+        journal = harness.journal();
         cloud = new WindowCloud();
         cloud.clock = harness.clock();
     }

@@ -16,7 +16,7 @@ import dev.trustlift.core.cloud.OsType;
 import dev.trustlift.core.cloud.PowerState;
 import dev.trustlift.core.cloud.SecurityType;
 import dev.trustlift.core.journal.SqliteJournal;
-import dev.trustlift.core.upgrade.AttemptHarness;
+import dev.trustlift.core.upgrade.StepHarness;
 import dev.trustlift.core.upgrade.StepResult;
 import dev.trustlift.core.upgrade.VmUpgrade;
 import java.nio.file.Path;
@@ -34,13 +34,13 @@ class ProfileStepsTest {
     @TempDir
     Path dir;
     SqliteJournal journal;
-    AttemptHarness harness;
+    StepHarness harness;
     WindowCloud cloud;
 
     @BeforeEach
     void open() {
-        journal = SqliteJournal.open(dir.resolve("journal.db"));
-        harness = new AttemptHarness(journal);
+        harness = new StepHarness(dir);
+        journal = harness.journal();
         cloud = new WindowCloud().addVm(WIN, OsType.WINDOWS, PowerState.DEALLOCATED).addVm(WIN2, OsType.WINDOWS,
                 PowerState.DEALLOCATED);
         cloud.clock = harness.clock();

@@ -13,7 +13,7 @@ import dev.trustlift.core.cloud.PowerState;
 import dev.trustlift.core.cloud.RestorePoint;
 import dev.trustlift.core.cloud.SecurityType;
 import dev.trustlift.core.journal.SqliteJournal;
-import dev.trustlift.core.upgrade.AttemptHarness;
+import dev.trustlift.core.upgrade.StepHarness;
 import dev.trustlift.core.upgrade.StepResult;
 import dev.trustlift.core.upgrade.UpgradeNames;
 import dev.trustlift.core.upgrade.VmUpgrade;
@@ -30,23 +30,23 @@ import org.junit.jupiter.api.io.TempDir;
 class RecoveryStepsTest {
     static final String COLLECTION = "/subscriptions/" + WindowCloud.SUB
             + "/resourceGroups/rg-app/providers/Microsoft.Compute/restorePointCollections/trustlift-win01";
-    static final String POINT = COLLECTION + "/restorePoints/before-trusted-launch-c1";
+    static final String POINT = COLLECTION + "/restorePoints/before-trusted-launch-c-0001";
     static final String DISK_POINT = POINT + "/diskRestorePoints/win01-os-drp";
 
     @TempDir
     Path dir;
     SqliteJournal journal;
-    AttemptHarness harness;
+    StepHarness harness;
     WindowCloud cloud;
-    final String restored = UpgradeNames.restoredDisk(WIN, AttemptHarness.CAMPAIGN);
+    final String restored = UpgradeNames.restoredDisk(WIN, StepHarness.CAMPAIGN);
 
     @BeforeEach
     void open() {
-        journal = SqliteJournal.open(dir.resolve("journal.db"));
-        harness = new AttemptHarness(journal);
+        harness = new StepHarness(dir);
+        journal = harness.journal();
         cloud = new WindowCloud().addVm(WIN, OsType.WINDOWS, PowerState.RUNNING);
         cloud.clock = harness.clock();
-        cloud.restorePoints.put("trustlift-win01/before-trusted-launch-c1", new RestorePoint(COLLECTION, POINT,
+        cloud.restorePoints.put("trustlift-win01/before-trusted-launch-c-0001", new RestorePoint(COLLECTION, POINT,
                 List.of(DISK_POINT)));
     }
 
@@ -75,10 +75,10 @@ class RecoveryStepsTest {
         assertEquals(List.of("deallocate", "restore-disk", "tag-converted-disk", "swap-os-disk"), labels);
         assertEquals(WindowCloud.diskId(restored), cloud.vm(WIN).osDisk().id());
         assertEquals(WindowCloud.diskId(restored), done.detail().path("restoredDisk").asText());
-        assertEquals(1, cloud.count("beginRestoreDisk " + restored + " from " + DISK_POINT + " tags {trustlift-campaign=c1}"),
+        assertEquals(1, cloud.count("beginRestoreDisk " + restored + " from " + DISK_POINT + " tags {trustlift-campaign=c-0001}"),
                 cloud.calls.toString());
         var converted = cloud.disks.get(WindowCloud.diskId("win01-os").toLowerCase(Locale.ROOT));
-        assertEquals("c1", converted.tags().get(UpgradeNames.TAG_CAMPAIGN));
+        assertEquals(StepHarness.CAMPAIGN, converted.tags().get(UpgradeNames.TAG_CAMPAIGN));
         assertTrue(converted.tags().containsKey(UpgradeNames.TAG_CONVERTED));
         assertEquals(0, cloud.count("findRestorePoint"), "protect's detail named the disk restore point");
         assertNotNull(harness.row(WIN).downtimeStart());
@@ -90,7 +90,7 @@ class RecoveryStepsTest {
         List<String> labels = new ArrayList<>();
         assertInstanceOf(StepResult.Done.class, drive(new RestoreOsDiskStep(cloud), harness.begin(WIN, RestoreOsDiskStep.NAME),
                 labels));
-        assertEquals(1, cloud.count("findRestorePoint trustlift-win01/before-trusted-launch-c1"));
+        assertEquals(1, cloud.count("findRestorePoint trustlift-win01/before-trusted-launch-c-0001"));
         assertEquals(1, cloud.count("beginRestoreDisk " + restored + " from " + DISK_POINT));
     }
 

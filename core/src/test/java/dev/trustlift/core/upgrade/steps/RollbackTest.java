@@ -14,7 +14,7 @@ import dev.trustlift.core.cloud.SecurityType;
 import dev.trustlift.core.journal.CampaignVm;
 import dev.trustlift.core.journal.SqliteJournal;
 import dev.trustlift.core.journal.VmState;
-import dev.trustlift.core.upgrade.AttemptHarness;
+import dev.trustlift.core.upgrade.StepHarness;
 import dev.trustlift.core.upgrade.RunOutcome;
 import dev.trustlift.core.upgrade.UpgradeNames;
 import dev.trustlift.core.upgrade.UpgradeRunner;
@@ -33,16 +33,16 @@ class RollbackTest {
     @TempDir
     Path dir;
     SqliteJournal journal;
-    AttemptHarness harness;
+    StepHarness harness;
     WindowCloud cloud;
     Rollback rollback;
 
     @BeforeEach
     void open() {
-        journal = SqliteJournal.open(dir.resolve("journal.db"));
-        harness = new AttemptHarness(journal);
+        harness = new StepHarness(dir);
+        journal = harness.journal();
         cloud = new WindowCloud().addVm(WIN, OsType.WINDOWS, PowerState.RUNNING).addVm(WIN2, OsType.WINDOWS, PowerState.RUNNING);
-        cloud.restorePoints.put("trustlift-win01/before-trusted-launch-c1", new RestorePoint(RecoveryStepsTest.COLLECTION,
+        cloud.restorePoints.put("trustlift-win01/before-trusted-launch-c-0001", new RestorePoint(RecoveryStepsTest.COLLECTION,
                 RecoveryStepsTest.POINT, List.of(RecoveryStepsTest.DISK_POINT)));
         harness.completed(WIN, "protect", null);
         journal.saveVm(harness.row(WIN).withRestorePointId(RecoveryStepsTest.POINT).withState(VmState.FAILED, "guest-convert"));
@@ -62,11 +62,11 @@ class RollbackTest {
 
     @Test
     void beforeTrustedLaunchTheOsDiskIsRestoredAndTheVmStartedInARollbackCampaignOfItsOwn() throws Exception {
-        CampaignVm vm = rollback.find(AttemptHarness.CAMPAIGN, "WIN01");
+        CampaignVm vm = rollback.find(StepHarness.CAMPAIGN, "WIN01");
         Rollback.Decision.Allowed allowed = assertInstanceOf(Rollback.Decision.Allowed.class, rollback.decide(vm));
         assertEquals(RecoveryStepsTest.POINT, allowed.restorePointId());
         String id = rollback.prepare(vm, allowed, Instant.now());
-        assertEquals("c1-rollback-win01", id);
+        assertEquals("c-0001-rollback-win01", id);
         assertEquals(0, run(id).exitCode());
 
         String restored = UpgradeNames.restoredDisk(WIN, id);
@@ -78,7 +78,7 @@ class RollbackTest {
         assertEquals(VmState.UPGRADED, journal.vm(id, WIN.id()).orElseThrow().state(), "the rollback plan ran through");
         assertEquals(VmState.PENDING, harness.row(WIN2).state(), "the upgrade campaign's other VMs are not resumed");
         assertEquals(VmState.FAILED, harness.row(WIN).state(), "the upgrade campaign's record is kept as it was");
-        assertTrue(journal.campaign(id).orElseThrow().optionsJson().contains("\"rollbackOf\":\"c1\""));
+        assertTrue(journal.campaign(id).orElseThrow().optionsJson().contains("\"rollbackOf\":\"c-0001\""));
 
         // Running rollback again finds the same rollback campaign and does nothing twice.
         assertEquals(id, rollback.prepare(vm, allowed, Instant.now()));
@@ -90,7 +90,7 @@ class RollbackTest {
     void afterTrustedLaunchWasSetRollbackRefusesAndSaysTheVmMustBeRecreated() {
         harness.completed(WIN, SetTrustedLaunchStep.NAME, null);
         Rollback.Decision.Refused refused = assertInstanceOf(Rollback.Decision.Refused.class,
-                rollback.decide(rollback.find(AttemptHarness.CAMPAIGN, WIN.id())));
+                rollback.decide(rollback.find(StepHarness.CAMPAIGN, WIN.id())));
         assertTrue(refused.reason().contains("must be recreated") && refused.reason().contains("rollback --recreate"),
                 refused.reason());
         assertTrue(refused.reason().contains("Linux issue"), refused.reason());
@@ -99,19 +99,19 @@ class RollbackTest {
     @Test
     void aVmThatArmShowsTrustedLaunchIsRefusedWhateverTheJournalSays() {
         cloud.setProfile(WIN, SecurityType.TRUSTED_LAUNCH, true, true, "Succeeded");
-        assertInstanceOf(Rollback.Decision.Refused.class, rollback.decide(rollback.find(AttemptHarness.CAMPAIGN, "win01")));
+        assertInstanceOf(Rollback.Decision.Refused.class, rollback.decide(rollback.find(StepHarness.CAMPAIGN, "win01")));
     }
 
     @Test
     void withoutARestorePointThereIsNothingToRollBackTo() {
         cloud.restorePoints.clear();
-        CampaignVm win2 = rollback.find(AttemptHarness.CAMPAIGN, "win02");
+        CampaignVm win2 = rollback.find(StepHarness.CAMPAIGN, "win02");
         Rollback.Decision.Refused refused = assertInstanceOf(Rollback.Decision.Refused.class, rollback.decide(win2));
         assertTrue(refused.reason().contains("no restore point"), refused.reason());
     }
 
     @Test
     void anUnknownVmIsBadInput() {
-        assertThrows(IllegalArgumentException.class, () -> rollback.find(AttemptHarness.CAMPAIGN, "web99"));
+        assertThrows(IllegalArgumentException.class, () -> rollback.find(StepHarness.CAMPAIGN, "web99"));
     }
 }

@@ -175,7 +175,7 @@ final class WindowCloud implements Cloud {
     /** Ends the operation {@code result} awaits and hands its end to the step, as the runner's poller does. */
     OperationState end(dev.trustlift.core.upgrade.VmUpgrade vm, dev.trustlift.core.upgrade.StepResult result) {
         OperationState s = finish(((dev.trustlift.core.upgrade.StepResult.Await) result).operation());
-        dev.trustlift.core.upgrade.AttemptHarness.ended(vm, result, s.status(), s.errorCode(), s.errorMessage());
+        dev.trustlift.core.upgrade.StepHarness.ended(vm, result, s.status(), s.errorCode(), s.errorMessage());
         return s;
     }
 

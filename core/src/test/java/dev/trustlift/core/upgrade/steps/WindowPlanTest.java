@@ -19,7 +19,7 @@ import dev.trustlift.core.journal.CampaignVm;
 import dev.trustlift.core.journal.SqliteJournal;
 import dev.trustlift.core.journal.StepAttempt;
 import dev.trustlift.core.journal.VmState;
-import dev.trustlift.core.upgrade.AttemptHarness;
+import dev.trustlift.core.upgrade.StepHarness;
 import dev.trustlift.core.upgrade.RunOutcome;
 import dev.trustlift.core.upgrade.Step;
 import dev.trustlift.core.upgrade.StepResult;
@@ -90,11 +90,11 @@ class WindowPlanTest {
 
     @BeforeEach
     void open() {
-        journal = SqliteJournal.open(dir.resolve("journal.db"));
-        AttemptHarness harness = new AttemptHarness(journal);
+        StepHarness harness = new StepHarness(dir);
+        journal = harness.journal();
         harness.addVm(WIN, dev.trustlift.core.upgrade.VmOptions.defaults());
         cloud = new WindowCloud().addVm(WIN, OsType.WINDOWS, PowerState.RUNNING);
-        cloud.restorePoints.put("trustlift-win01/before-trusted-launch-c1", new RestorePoint(COLLECTION,
+        cloud.restorePoints.put("trustlift-win01/before-trusted-launch-c-0001", new RestorePoint(COLLECTION,
                 RecoveryStepsTest.POINT, List.of(RecoveryStepsTest.DISK_POINT)));
         cloud.guest = this::guest;
     }
@@ -112,15 +112,15 @@ class WindowPlanTest {
 
     private RunOutcome run() throws InterruptedException {
         return new UpgradeRunner(journal, cloud, windowPlan(cloud), FAST, Clock.systemUTC(), 1, 1, null)
-                .run(AttemptHarness.CAMPAIGN);
+                .run(StepHarness.CAMPAIGN);
     }
 
     private CampaignVm row() {
-        return journal.vm(AttemptHarness.CAMPAIGN, WIN.id()).orElseThrow();
+        return journal.vm(StepHarness.CAMPAIGN, WIN.id()).orElseThrow();
     }
 
     private List<String> steps(AttemptState state) {
-        return journal.attempts(AttemptHarness.CAMPAIGN, WIN.id()).stream().filter(a -> a.state() == state)
+        return journal.attempts(StepHarness.CAMPAIGN, WIN.id()).stream().filter(a -> a.state() == state)
                 .map(a -> a.key().step()).toList();
     }
 
@@ -145,7 +145,7 @@ class WindowPlanTest {
         assertEquals(VmState.UPGRADED, row().state());
         assertEquals(List.of(SetTrustedLaunchStep.NAME), steps(AttemptState.FAILED));
         assertTrue(steps(AttemptState.COMPLETED).contains(RegisterFeatureStep.NAME));
-        StepAttempt refused = journal.attempts(AttemptHarness.CAMPAIGN, WIN.id()).stream()
+        StepAttempt refused = journal.attempts(StepHarness.CAMPAIGN, WIN.id()).stream()
                 .filter(a -> a.state() == AttemptState.FAILED).findFirst().orElseThrow();
         assertEquals("SubscriptionNotRegisteredForFeature", refused.errorCode());
         assertEquals(1, cloud.count("registerFeature Microsoft.Compute/Gen1ToTLMigrationPreview"));
@@ -162,7 +162,7 @@ class WindowPlanTest {
         assertEquals(VmState.FAILED, row().state());
         assertEquals(SecurityType.STANDARD, cloud.vm(WIN).securityType());
         assertEquals(PowerState.RUNNING, cloud.power.get(WIN.key()), "running as it was");
-        String restored = UpgradeNames.restoredDisk(WIN, AttemptHarness.CAMPAIGN);
+        String restored = UpgradeNames.restoredDisk(WIN, StepHarness.CAMPAIGN);
         assertEquals(restored, cloud.vm(WIN).osDisk().name());
         assertTrue(cloud.disks.get(WindowCloud.diskId("win01-os").toLowerCase(Locale.ROOT)).tags()
                 .containsKey(UpgradeNames.TAG_CONVERTED), "the converted disk is kept and tagged");
@@ -176,7 +176,7 @@ class WindowPlanTest {
         mbr2gptExit = 9;
         assertEquals(3, run().exitCode());
         assertEquals(VmState.FAILED, row().state());
-        assertEquals(UpgradeNames.restoredDisk(WIN, AttemptHarness.CAMPAIGN), cloud.vm(WIN).osDisk().name());
+        assertEquals(UpgradeNames.restoredDisk(WIN, StepHarness.CAMPAIGN), cloud.vm(WIN).osDisk().name());
         assertEquals(PowerState.RUNNING, cloud.power.get(WIN.key()));
         assertEquals(0, cloud.count("beginSetSecurityProfile"));
     }
