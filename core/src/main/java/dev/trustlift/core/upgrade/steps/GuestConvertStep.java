@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trustlift.core.cloud.Cloud;
+import dev.trustlift.core.cloud.GuestScript;
+import dev.trustlift.core.cloud.ManagedRunCommand;
 import dev.trustlift.core.cloud.OsType;
 import dev.trustlift.core.cloud.RunCommandView;
 import dev.trustlift.core.cloud.Vm;
@@ -19,6 +21,7 @@ import dev.trustlift.core.upgrade.Step;
 import dev.trustlift.core.upgrade.StepResult;
 import dev.trustlift.core.upgrade.UpgradeNames;
 import dev.trustlift.core.upgrade.VmUpgrade;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +44,8 @@ public final class GuestConvertStep implements Step {
     /** The prefix of the log fetches' labels (SetupLogs adds ":file@offset"). */
     static final String LABEL_LOGS = "run-command:fetch-log";
     private static final String FAILURE = "convert-failure";
+    /** Past the script's own timeout ARM ends the run; a run still shown running beyond this is stuck. */
+    private static final Duration MARGIN = Duration.ofMinutes(5);
 
     private final Cloud cloud;
     private final GuestCommand command;
@@ -86,8 +91,13 @@ public final class GuestConvertStep implements Step {
         if (found.isPresent() && isFetchOfThisAttempt(found.get(), vm.attemptStarted())) {
             return fetchLogs(vm, model, disk);
         }
-        GuestCommand.Outcome outcome = command.run(vm, model.location(), LABEL,
-                GuestScripts.MBR2GPT_CONVERT.script(Map.of("DiskNumber", Integer.toString(disk))));
+        GuestScript convert = GuestScripts.MBR2GPT_CONVERT.script(Map.of("DiskNumber", Integer.toString(disk)));
+        if (found.isPresent() && stuck(found.get(), convert, vm)) {
+            // Never a second /convert on a disk the first may be writing: restore it instead.
+            return new StepResult.Failed("ConvertTimedOut", "MBR2GPT /convert is still " + found.get().executionState()
+                    + " past its timeout; the disk may have changed", false, true, null, List.of());
+        }
+        GuestCommand.Outcome outcome = command.run(vm, model.location(), LABEL, convert);
         if (outcome instanceof GuestCommand.Pending pending) {
             return pending.next();
         }
@@ -161,6 +171,13 @@ public final class GuestConvertStep implements Step {
         detail.put("diskChanged", true);
         return new StepResult.Failed("Mbr2GptConvertFailed", "MBR2GPT /convert failed; its output was replaced by the log"
                 + " fetch before trustlift restarted, so the disk is treated as changed", false, true, detail, List.of());
+    }
+
+    /** This attempt's conversion still runs past its timeout (and a margin): ARM's view is stuck, or the guest is. */
+    private static boolean stuck(RunCommandView view, GuestScript convert, VmUpgrade vm) {
+        return view.ran(ManagedRunCommand.of(UpgradeNames.RUN_COMMAND, convert)) && !view.finished()
+                && view.startTime() != null && !view.startTime().isBefore(vm.attemptStarted())
+                && Duration.between(vm.attemptStarted(), vm.now()).compareTo(convert.timeout().plus(MARGIN)) > 0;
     }
 
     /** A fetch-log run on the managed run command, started since this attempt began (or not started yet). */

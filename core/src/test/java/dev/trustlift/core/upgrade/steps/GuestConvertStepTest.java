@@ -175,6 +175,20 @@ class GuestConvertStepTest {
     }
 
     @Test
+    void aConversionStillShownRunningPastItsTimeoutIsNeverStartedAgain() {
+        new GuestConvertStep(cloud).run(harness.begin(WIN, GuestConvertStep.NAME));
+        ManagedRunCommand convert = ManagedRunCommand.of("trustlift", GuestScripts.MBR2GPT_CONVERT.script(Map.of("DiskNumber", "0")));
+        cloud.runCommands.put(WIN.key(), WindowCloud.of(new RunCommandView("trustlift", "Succeeded", "Running", null, null, "",
+                "", harness.clock().instant(), null, null), convert));
+        VmUpgrade resumed = harness.restart(WIN);
+        harness.clock().advance(Duration.ofMinutes(36));
+        StepResult.Failed f = assertInstanceOf(StepResult.Failed.class, new GuestConvertStep(cloud).run(resumed));
+        assertEquals("ConvertTimedOut", f.code());
+        assertTrue(f.diskChanged(), "the disk is restored rather than converted twice");
+        assertEquals(1, cloud.count("beginRunCommand"));
+    }
+
+    @Test
     void anEarlierScriptsResultIsNotTakenForTheConversion() {
         cloud.runCommands.put(WIN.key(), new RunCommandView("trustlift", "Succeeded", "Succeeded", null, 0,
                 "== MBR2GPT.exe /validate ==\nMBR2GPT: Validation completed successfully\n", "",
