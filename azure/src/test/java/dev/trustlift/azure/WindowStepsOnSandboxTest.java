@@ -30,6 +30,7 @@ import dev.trustlift.core.upgrade.VmOptions;
 import dev.trustlift.core.upgrade.VmUpgrade;
 import dev.trustlift.core.upgrade.steps.DeallocateStep;
 import dev.trustlift.core.upgrade.steps.GuestConvertStep;
+import dev.trustlift.core.upgrade.steps.ProtectStep;
 import dev.trustlift.core.upgrade.steps.RegisterFeatureStep;
 import dev.trustlift.core.upgrade.steps.RestoreOsDiskStep;
 import dev.trustlift.core.upgrade.steps.Rollback;
@@ -58,8 +59,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The window and recovery steps through the real adapter against the sandbox, run by the real
- * runner: a Windows VM converted by MBR2GPT, deallocated, set to Trusted Launch, read back and
+ * The window and recovery steps (after the real protect step) through the real adapter against the
+ * sandbox, run by the real runner: a Windows VM converted by MBR2GPT, deallocated, set to Trusted Launch, read back and
  * started (it boots under UEFI); the register-feature detour on a subscription that still gates
  * Trusted Launch; Trusted Launch refused for good and a failed conversion, each ending with the
  * MBR disk (V1) restored from the restore point, the converted disk kept and tagged, the VM running.
@@ -118,7 +119,7 @@ class WindowStepsOnSandboxTest {
         journal.close();
     }
 
-    /** guest-probe and protect as they journal (helper "front" writes the real ones): the disk number, the point. */
+    /** guest-probe as it journals the OS disk's number (the real step needs assess's gatherer). */
     private static Step before(String name, String detailJson) {
         return new Step() {
             @Override
@@ -138,7 +139,7 @@ class WindowStepsOnSandboxTest {
     }
 
     private static UpgradePlan plan() {
-        List<Step> steps = List.of(before("guest-probe", "{\"diskNumber\": 0}"), before("protect", "{}"),
+        List<Step> steps = List.of(before("guest-probe", "{\"diskNumber\": 0}"), new ProtectStep(cloud),
                 new GuestConvertStep(cloud), new DeallocateStep(cloud), new SetTrustedLaunchStep(cloud),
                 new VerifyProfileStep(cloud), new StartStep(cloud));
         return new UpgradePlan(steps, Set.of(GuestConvertStep.NAME, DeallocateStep.NAME, SetTrustedLaunchStep.NAME,
@@ -149,7 +150,7 @@ class WindowStepsOnSandboxTest {
                         new RegisterFeatureStep(cloud))));
     }
 
-    /** The restore point protect takes, by its deterministic names. */
+    /** The restore point protect takes, by its deterministic names (rollback's test, without the upgrade's steps). */
     private static void protect(VmRef vm) throws InterruptedException {
         cloud.ensureRestorePointCollection(vm, "eastus", UpgradeNames.restorePointCollection(vm));
         OperationHandle h = cloud.beginCreateRestorePoint(vm, UpgradeNames.restorePointCollection(vm),
@@ -159,7 +160,6 @@ class WindowStepsOnSandboxTest {
 
     private RunOutcome run(VmRef... vms) throws Exception {
         for (VmRef vm : vms) {
-            protect(vm);
             journal.saveVm(CampaignVm.pending(CAMPAIGN, vm.id(), VmOptions.defaults().toJson()));
         }
         return new UpgradeRunner(journal, cloud, plan(), TIMING, Clock.systemUTC(), 2, 2, null).run(CAMPAIGN);
