@@ -35,6 +35,15 @@ final class HelpLayout {
         GROUPS.put("Advanced:", List.of("--guest-timeout"));
     }
 
+    /** The top-level commands by purpose, in the order shown; commands in no group come last. */
+    private static final Map<String, List<String>> COMMAND_GROUPS = new LinkedHashMap<>();
+
+    static {
+        COMMAND_GROUPS.put("Find and check:", List.of("discover", "assess"));
+        COMMAND_GROUPS.put("Upgrade:", List.of("upgrade", "resume", "status", "rollback", "report"));
+        COMMAND_GROUPS.put("Rehearse and offline:", List.of("demo", "sandbox", "disk"));
+    }
+
     /**
      * The commands with enough options to need headings. Others keep picocli's one list: the same
      * name can mean something else there (generate's --vms is a count, not a scope).
@@ -91,6 +100,10 @@ final class HelpLayout {
         if (GROUPED.contains(spec.qualifiedName())) {
             usage.sectionMap().put(UsageMessageSpec.SECTION_KEY_OPTION_LIST, HelpLayout::optionList);
         }
+        if (spec.parent() == null) {
+            usage.sectionMap().put(UsageMessageSpec.SECTION_KEY_COMMAND_LIST_HEADING, help -> "");
+            usage.sectionMap().put(UsageMessageSpec.SECTION_KEY_COMMAND_LIST, HelpLayout::commandList);
+        }
         if (usage.exitCodeList().isEmpty()) {
             Map<String, String> codes = new LinkedHashMap<>();
             List<String> known = CAMPAIGN_EXIT_CODES.containsKey(spec.qualifiedName())
@@ -103,6 +116,40 @@ final class HelpLayout {
             usage.exitCodeList(codes);
         }
         cli.getSubcommands().values().stream().distinct().forEach(HelpLayout::apply);
+    }
+
+    /** The top-level commands under their headings; the rest (help) under "Other commands:". */
+    static String commandList(Help help) {
+        Map<String, Help> all = help.subcommands();
+        if (all.isEmpty()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder();
+        Set<String> shown = new java.util.HashSet<>();
+        for (Map.Entry<String, List<String>> group : COMMAND_GROUPS.entrySet()) {
+            Map<String, Help> members = new LinkedHashMap<>();
+            for (String name : group.getValue()) {
+                if (all.containsKey(name)) {
+                    members.put(name, all.get(name));
+                    shown.add(name);
+                }
+            }
+            commandSection(out, help, group.getKey(), members);
+        }
+        Map<String, Help> rest = new LinkedHashMap<>();
+        all.forEach((name, h) -> {
+            if (!shown.contains(name)) {
+                rest.put(name, h);
+            }
+        });
+        commandSection(out, help, "Other commands:", rest);
+        return out.toString();
+    }
+
+    private static void commandSection(StringBuilder out, Help help, String heading, Map<String, Help> members) {
+        if (!members.isEmpty()) {
+            out.append(System.lineSeparator()).append(heading).append(System.lineSeparator()).append(help.commandList(members));
+        }
     }
 
     /** The options under their headings; options in no group come last, under "Other options:". */

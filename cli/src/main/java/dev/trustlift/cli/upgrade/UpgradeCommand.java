@@ -55,7 +55,8 @@ public final class UpgradeCommand implements Callable<Integer> {
     ScopeOptions scope;
 
     @Option(names = "--journal", paramLabel = "PATH",
-            description = "The journal (SQLite) to write; default ./trustlift-journal.db. Its path is printed first.")
+            description = "The journal (SQLite) to write (default: trustlift-journal.db in the current directory). Its"
+                    + " path is printed first.")
     Path journal;
 
     @Option(names = "--secure-boot", paramLabel = "on|off",
