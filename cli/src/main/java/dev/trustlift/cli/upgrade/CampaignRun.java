@@ -83,6 +83,11 @@ final class CampaignRun {
             }
         }
         int code = outcome.exitCode();
+        if (CampaignOptions.ROLLBACK.equals(options.command()) && outcome.count(VmState.UPGRADED) == vms.size()) {
+            // In a rollback campaign a VM whose plan completed is "UPGRADED": say what that means here.
+            vms.forEach(vm -> out.println("rolled back: " + VmRef.parse(vm.vmId()).name() + "'s OS disk was restored from "
+                    + vm.restorePointId() + " and the VM was started as it was"));
+        }
         if (code == ExitCodes.INTERRUPTED) {
             String cause = outcome.connectionLost() ? "the connection to Azure was lost"
                     : signalled || outcome.interrupted() ? "stopped on request" : "the run stopped early";

@@ -213,6 +213,7 @@ class ResumeAndRollbackTest {
         CliRun r = run("rollback", "--vm", "WEB01", "--yes");
         assertEquals(0, r.exitCode(), r.describe());
         assertTrue(r.out().contains("rollback campaign rollback-"), r.describe());
+        assertTrue(r.out().contains("rolled back: web01's OS disk was restored from " + RESTORE_POINT), r.describe());
         try (Journal j = SqliteJournal.open(journal)) {
             Campaign rollback = j.campaigns().get(1);
             JsonNode options = JSON.readTree(rollback.optionsJson());
