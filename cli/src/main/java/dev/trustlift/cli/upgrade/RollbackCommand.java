@@ -111,7 +111,7 @@ public final class RollbackCommand implements Callable<Integer> {
         }
     }
 
-    /** The journal says set-trusted-launch completed for this VM in its campaign. */
+    /** The journal says set-trusted-launch completed for this VM in its campaign (the step's NAME, issue 9's step name). */
     private static boolean trustedLaunchSet(Journal j, CampaignVm vm) {
         return j.attempts(vm.campaignId(), vm.vmId()).stream()
                 .anyMatch(a -> a.key().step().equals("set-trusted-launch") && a.state() == AttemptState.COMPLETED);
