@@ -19,6 +19,7 @@ import dev.trustlift.core.journal.CampaignState;
 import dev.trustlift.core.journal.CampaignVm;
 import dev.trustlift.core.journal.SqliteJournal;
 import dev.trustlift.core.journal.VmState;
+import dev.trustlift.core.upgrade.Campaigns;
 import dev.trustlift.core.upgrade.RunOutcome;
 import dev.trustlift.core.upgrade.Step;
 import dev.trustlift.core.upgrade.StepResult;
@@ -274,10 +275,11 @@ class WindowStepsOnSandboxTest {
         journal.saveVm(CampaignVm.pending(CAMPAIGN, WIN.id(), VmOptions.defaults().toJson()).withState(VmState.FAILED,
                 "protect"));
         String original = cloud.getVm(WIN).osDisk().id();
-        Rollback rollback = new Rollback(journal, cloud);
-        CampaignVm vm = rollback.find(CAMPAIGN, "win01");
-        Rollback.Decision.Allowed allowed = (Rollback.Decision.Allowed) rollback.decide(vm);
-        String id = rollback.prepare(vm, allowed, Instant.now());
+        CampaignVm vm = journal.vm(CAMPAIGN, WIN.id()).orElseThrow().withRestorePointId(cloud.findRestorePoint(WIN,
+                UpgradeNames.restorePointCollection(WIN), UpgradeNames.restorePoint(CAMPAIGN)).orElseThrow().pointId());
+        journal.saveVm(vm);
+        assertTrue(new Rollback(journal, cloud).decide(vm) instanceof Rollback.Decision.Allowed);
+        String id = Campaigns.createRollback(journal, vm, Clock.systemUTC(), "test").id();
         RunOutcome outcome = new UpgradeRunner(journal, cloud, Rollback.plan(cloud), TIMING, Clock.systemUTC(), 1, 1, null)
                 .run(id);
         assertEquals(0, outcome.exitCode());

@@ -4,7 +4,6 @@ import static dev.trustlift.core.upgrade.steps.WindowCloud.WIN;
 import static dev.trustlift.core.upgrade.steps.WindowCloud.WIN2;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trustlift.core.cloud.OsType;
@@ -16,11 +15,11 @@ import dev.trustlift.core.journal.SqliteJournal;
 import dev.trustlift.core.journal.VmState;
 import dev.trustlift.core.upgrade.StepHarness;
 import dev.trustlift.core.upgrade.RunOutcome;
+import dev.trustlift.core.upgrade.Campaigns;
 import dev.trustlift.core.upgrade.UpgradeNames;
 import dev.trustlift.core.upgrade.UpgradeRunner;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
@@ -62,11 +61,10 @@ class RollbackTest {
 
     @Test
     void beforeTrustedLaunchTheOsDiskIsRestoredAndTheVmStartedInARollbackCampaignOfItsOwn() throws Exception {
-        CampaignVm vm = rollback.find(StepHarness.CAMPAIGN, "WIN01");
+        CampaignVm vm = harness.row(WIN);
         Rollback.Decision.Allowed allowed = assertInstanceOf(Rollback.Decision.Allowed.class, rollback.decide(vm));
         assertEquals(RecoveryStepsTest.POINT, allowed.restorePointId());
-        String id = rollback.prepare(vm, allowed, Instant.now());
-        assertEquals("c-0001-rollback-win01", id);
+        String id = Campaigns.createRollback(journal, vm, Clock.systemUTC(), "test").id();
         assertEquals(0, run(id).exitCode());
 
         String restored = UpgradeNames.restoredDisk(WIN, id);
@@ -75,22 +73,18 @@ class RollbackTest {
         assertTrue(cloud.disks.get(WindowCloud.diskId("win01-os").toLowerCase(Locale.ROOT)).tags()
                 .containsKey(UpgradeNames.TAG_CONVERTED));
         assertEquals(1, cloud.count("beginRestoreDisk " + restored + " from " + RecoveryStepsTest.DISK_POINT));
+        assertEquals(1, cloud.count("findRestorePoint trustlift-win01/before-trusted-launch-c-0001"),
+                "the rollback campaign reads the point its row names");
         assertEquals(VmState.UPGRADED, journal.vm(id, WIN.id()).orElseThrow().state(), "the rollback plan ran through");
         assertEquals(VmState.PENDING, harness.row(WIN2).state(), "the upgrade campaign's other VMs are not resumed");
         assertEquals(VmState.FAILED, harness.row(WIN).state(), "the upgrade campaign's record is kept as it was");
-        assertTrue(journal.campaign(id).orElseThrow().optionsJson().contains("\"rollbackOf\":\"c-0001\""));
-
-        // Running rollback again finds the same rollback campaign and does nothing twice.
-        assertEquals(id, rollback.prepare(vm, allowed, Instant.now()));
-        run(id);
-        assertEquals(1, cloud.count("beginRestoreDisk"));
     }
 
     @Test
     void afterTrustedLaunchWasSetRollbackRefusesAndSaysTheVmMustBeRecreated() {
         harness.completed(WIN, SetTrustedLaunchStep.NAME, null);
         Rollback.Decision.Refused refused = assertInstanceOf(Rollback.Decision.Refused.class,
-                rollback.decide(rollback.find(StepHarness.CAMPAIGN, WIN.id())));
+                rollback.decide(harness.row(WIN)));
         assertTrue(refused.reason().contains("must be recreated") && refused.reason().contains("rollback --recreate"),
                 refused.reason());
         assertTrue(refused.reason().contains("Linux issue"), refused.reason());
@@ -99,19 +93,15 @@ class RollbackTest {
     @Test
     void aVmThatArmShowsTrustedLaunchIsRefusedWhateverTheJournalSays() {
         cloud.setProfile(WIN, SecurityType.TRUSTED_LAUNCH, true, true, "Succeeded");
-        assertInstanceOf(Rollback.Decision.Refused.class, rollback.decide(rollback.find(StepHarness.CAMPAIGN, "win01")));
+        assertInstanceOf(Rollback.Decision.Refused.class, rollback.decide(harness.row(WIN)));
     }
 
     @Test
     void withoutARestorePointThereIsNothingToRollBackTo() {
         cloud.restorePoints.clear();
-        CampaignVm win2 = rollback.find(StepHarness.CAMPAIGN, "win02");
+        CampaignVm win2 = harness.row(WIN2);
         Rollback.Decision.Refused refused = assertInstanceOf(Rollback.Decision.Refused.class, rollback.decide(win2));
         assertTrue(refused.reason().contains("no restore point"), refused.reason());
     }
 
-    @Test
-    void anUnknownVmIsBadInput() {
-        assertThrows(IllegalArgumentException.class, () -> rollback.find(StepHarness.CAMPAIGN, "web99"));
-    }
 }
