@@ -336,6 +336,11 @@ public final class AzureCloudAdapter implements Cloud {
     }
 
     @Override
+    public OperationHandle beginRestart(VmRef vm) {
+        return upgrade.beginRestart(vm);
+    }
+
+    @Override
     public OperationHandle beginSetSecurityProfile(VmRef vm, SecurityProfileChange change) {
         return upgrade.beginSetSecurityProfile(vm, change);
     }

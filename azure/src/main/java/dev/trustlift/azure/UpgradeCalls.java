@@ -75,6 +75,11 @@ final class UpgradeCalls {
                 compute(vm.subscription()).getVirtualMachines().startWithResponseAsync(vm.resourceGroup(), vm.name())));
     }
 
+    OperationHandle beginRestart(VmRef vm) {
+        return errors.call("restart " + vm, () -> starts.start(OperationKind.RESTART, vm.id(),
+                compute(vm.subscription()).getVirtualMachines().restartWithResponseAsync(vm.resourceGroup(), vm.name())));
+    }
+
     static VirtualMachineUpdateInner securityProfileOnly(SecurityProfileChange change) {
         SecurityProfile profile = new SecurityProfile()
                 .withSecurityType(SecurityTypes.fromString(change.securityType().armName()));

@@ -110,6 +110,12 @@ public interface Cloud {
     OperationHandle beginStart(VmRef vm);
 
     /**
+     * Sends POST restart and returns at once: the guest reboots in place (no deallocation, the VM
+     * keeps its host and temporary disk), as post-fixes need between the drive-letter phases.
+     */
+    OperationHandle beginRestart(VmRef vm);
+
+    /**
      * PATCHes {@code securityProfile} and nothing else (a PUT of a model read earlier could undo a
      * change made since); the VM must be deallocated.
      */

@@ -10,5 +10,6 @@ public enum OperationKind {
     SWAP_OS_DISK,
     TAG_DISK,
     RUN_COMMAND,
-    DELETE_RUN_COMMAND
+    DELETE_RUN_COMMAND,
+    RESTART
 }

@@ -92,6 +92,7 @@ class FleetDiscoveryTest {
         @Override public RateLimits rateLimits(String s) { return RateLimits.none(s); }
         @Override public dev.trustlift.core.cloud.OperationHandle beginDeallocate(VmRef vm) { throw new UnsupportedOperationException(); }
         @Override public dev.trustlift.core.cloud.OperationHandle beginStart(VmRef vm) { throw new UnsupportedOperationException(); }
+        @Override public dev.trustlift.core.cloud.OperationHandle beginRestart(VmRef vm) { throw new UnsupportedOperationException(); }
         @Override public dev.trustlift.core.cloud.OperationHandle beginSetSecurityProfile(VmRef vm, SecurityProfileChange c) {
             throw new UnsupportedOperationException();
         }

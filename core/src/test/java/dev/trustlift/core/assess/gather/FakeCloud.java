@@ -242,6 +242,11 @@ class FakeCloud implements Cloud {
     }
 
     @Override
+    public dev.trustlift.core.cloud.OperationHandle beginRestart(VmRef vm) {
+        throw new AssertionError("assess changes nothing");
+    }
+
+    @Override
     public dev.trustlift.core.cloud.OperationHandle beginSetSecurityProfile(VmRef vm, SecurityProfileChange change) {
         throw new AssertionError("assess changes nothing");
     }
