@@ -13,6 +13,8 @@ import java.util.List;
  *   <li>{@link Phase#LETTER_REMOVED}: D: was on the OS disk without the page file; the letter is gone (reboot);</li>
  *   <li>{@link Phase#TEMP_DISK_IS_D}: the temporary disk ("Temporary Storage") holds D: — done.</li>
  * </ol>
+ * A run with {@code Mode detect} changes nothing: its phase is the one a fix run would do next,
+ * and {@link #dOnOsDisk} says whether there is anything to fix.
  */
 public record DriveLetterOutput(Phase phase, Integer dBeforeDisk, Integer dAfterDisk, List<String> pageFilesAfter,
                                 String tempDiskLetter) {
@@ -35,6 +37,11 @@ public record DriveLetterOutput(Phase phase, Integer dBeforeDisk, Integer dAfter
         public boolean rebootNeeded() {
             return rebootNeeded;
         }
+    }
+
+    /** D: was on the OS disk when the script started: after MBR2GPT, the old System Reserved partition took it. */
+    public boolean dOnOsDisk(int osDiskNumber) {
+        return dBeforeDisk != null && dBeforeDisk == osDiskNumber;
     }
 
     public static DriveLetterOutput parse(ScriptResult result, int osDiskNumber) {
