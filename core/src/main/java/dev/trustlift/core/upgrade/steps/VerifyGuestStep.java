@@ -151,13 +151,13 @@ public final class VerifyGuestStep implements Step {
 
     private StepResult agentNeverReady(VmUpgrade vm, InstanceView view) {
         SerialLog log = SerialLog.capture(cloud, vm);
-        Duration waited = vm.timing().guestTimeout();
+        Duration waited = Duration.between(vm.attemptStarted(), vm.now());
         ObjectNode detail = JSON.createObjectNode();
         detail.put("agentStatus", view.agentStatus());
         detail.put("waitedSeconds", waited.toSeconds());
         log.into(detail);
-        return new StepResult.Failed("AgentNotReady", "the VM agent did not become Ready within " + waited.toMinutes()
-                + " min after start (" + (view.agentStatus() == null ? "no status" : view.agentStatus()) + "): the guest "
+        return new StepResult.Failed("AgentNotReady", "the VM agent did not become Ready within " + waited.toSeconds()
+                + " s after start (" + (view.agentStatus() == null ? "no status" : view.agentStatus()) + "): the guest "
                 + "may not have booted; " + log.describe(), false, false, detail, List.of());
     }
 }

@@ -87,6 +87,7 @@ class VerifyGuestStepTest {
         assertTrue(failed.message().contains("serial-console.log") && failed.message().contains("Boot failed: not a bootable disk"),
                 failed.message());
         assertEquals("Boot failed: not a bootable disk", failed.detail().at("/serialLog/lastLine").asText());
+        assertEquals(660, failed.detail().path("waitedSeconds").asLong(), "from the attempt's start, by the journal's clock");
         List<Artifact> saved = calls.journal().artifacts(StepCalls.CAMPAIGN, StepCloud.REF.id());
         assertEquals(1, saved.size());
         assertEquals("serial-console.log", saved.get(0).name());
