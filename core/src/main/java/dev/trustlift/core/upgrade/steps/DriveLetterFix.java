@@ -24,7 +24,8 @@ import java.util.Optional;
  * temporary disk (with the page file Azure puts there) loses it. Whether it happened is known only
  * in the guest after the conversion and the start, so drive-letter-fix.ps1 first runs with
  * {@code Mode detect} (it changes nothing: a VM whose temporary disk the owner moved elsewhere keeps
- * it there). When D: is on the OS disk the script runs with {@code Mode fix}, one phase per run, and
+ * it there). When D: is on the OS disk, on a partition small enough to be System Reserved, the
+ * script runs with {@code Mode fix}, one phase per run, and
  * the VM is restarted through ARM after each phase that needs it (page file moved to C:, letter
  * removed), until the temporary disk holds D: again.
  */
@@ -79,13 +80,18 @@ final class DriveLetterFix {
                     if (out == null) {
                         return warn(vm, r, "the drive letters could not be checked: " + firstLine(e), e);
                     }
-                    r.put("checked", true).put("systemReservedTookD", out.dOnOsDisk(osDisk.get()))
+                    r.put("checked", true).put("systemReservedTookD", out.systemReservedHoldsD(osDisk.get()))
                             .put("tempDiskLetter", out.tempDiskLetter());
                     if (out.dBeforeDisk() != null) {
                         r.put("dDisk", out.dBeforeDisk());
                     }
                     if (!out.dOnOsDisk(osDisk.get())) {
                         r.put("result", "not needed");
+                        return Optional.empty();
+                    }
+                    if (!out.systemReservedHoldsD(osDisk.get())) {
+                        r.put("systemReservedTookD", false).put("result", "not needed: D: is a partition of "
+                                + out.dBeforeBytes() / (1024 * 1024) + " MiB on the OS disk, too large for System Reserved: left alone");
                         return Optional.empty();
                     }
                     stage = Stage.FIX;

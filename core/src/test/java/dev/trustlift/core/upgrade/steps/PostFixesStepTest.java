@@ -154,6 +154,23 @@ class PostFixesStepTest {
     }
 
     @Test
+    void anOwnersLargePartitionWithDOnTheOsDiskIsLeftAlone() {
+        converted(false);
+        cloud.guest = c -> {
+            guest.modes.add(StepCloud.parameter(c, "Mode"));
+            String big = GuestOutputs.partition(0, 3, 53687091200L);
+            return new ScriptResult(0, GuestOutputs.driveLetters(big, GuestOutputs.pageFile("C"), big, GuestOutputs.pageFile("C"),
+                    GuestOutputs.tempVolume("E")), "");
+        };
+        assertEquals(List.of("run-command:drive-letters-detect"), runThrough());
+        assertEquals(List.of("detect"), guest.modes);
+        ObjectNode d = lastDetail().with("driveLetters");
+        assertFalse(d.path("systemReservedTookD").asBoolean(true));
+        assertTrue(d.path("result").asText().contains("51200 MiB"), d.toString());
+        assertEquals(List.of(), calls.vm().findings());
+    }
+
+    @Test
     void winReIsResyncedAfterMbr2GptsReAgentWarning() {
         converted(true);
         assertEquals(List.of(PostFixesStep.WINRE_LABEL, "run-command:drive-letters-detect"), runThrough());
