@@ -53,6 +53,7 @@ final class GuestRun {
         Optional<EndedOperation> ours = vm.endedOperation().filter(e -> e.is(label));
         Optional<RunCommandView> view = cloud.findRunCommand(vm.ref(), UpgradeNames.RUN_COMMAND);
         if (ours.isPresent()) {
+            // TODO-fold(sandbox9): also require view.get().ranScript(script.lines()) once RunCommandView has it.
             if (view.isPresent() && view.get().finished()) {
                 return new Ended(result(view.get()), ours.get().handle().requestId());
             }
