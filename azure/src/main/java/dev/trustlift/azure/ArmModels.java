@@ -227,14 +227,16 @@ final class ArmModels {
 
     static RunCommandView runCommand(VirtualMachineRunCommandInner inner) {
         VirtualMachineRunCommandInstanceView view = inner.instanceView();
+        String script = inner.source() == null ? null : inner.source().script();
         if (view == null) {
-            return new RunCommandView(inner.name(), inner.provisioningState(), null, null, null, null, null, null, null);
+            return new RunCommandView(inner.name(), inner.provisioningState(), null, null, null, null, null, null, null,
+                    script);
         }
         return new RunCommandView(inner.name(), inner.provisioningState(),
                 view.executionState() == null ? null : view.executionState().toString(), view.executionMessage(),
                 view.exitCode(), view.output(), view.error(),
                 view.startTime() == null ? null : view.startTime().toInstant(),
-                view.endTime() == null ? null : view.endTime().toInstant());
+                view.endTime() == null ? null : view.endTime().toInstant(), script);
     }
 
     static Snapshot snapshot(SnapshotInner inner) {

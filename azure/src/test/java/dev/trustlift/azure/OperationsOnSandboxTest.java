@@ -245,6 +245,28 @@ class OperationsOnSandboxTest {
     }
 
     @Test
+    void theRunCommandSaysWhichScriptItRunsSoAResumedStepKnowsItsOwnResult() throws Exception {
+        ManagedRunCommand validate = ManagedRunCommand.of("trustlift",
+                GuestScripts.MBR2GPT_VALIDATE.script(Map.of("DiskNumber", "0")));
+        ManagedRunCommand convert = ManagedRunCommand.of("trustlift",
+                GuestScripts.MBR2GPT_CONVERT.script(Map.of("DiskNumber", "0")));
+        untilDone(cloud, cloud.beginRunCommand(WIN, "eastus", validate));
+        RunCommandView done = cloud.findRunCommand(WIN, "trustlift").orElseThrow();
+        assertTrue(done.finished() && done.ranScript(validate.script()), done.toString());
+        assertFalse(done.ranScript(convert.script()), "an older script's result is not the convert's");
+        assertTrue(done.scriptHeader().startsWith("# mbr2gpt-validate.ps1 version 1 "), done.scriptHeader());
+
+        // Right after the re-PUT (a crash here is the case): the view already names the new script, still running.
+        OperationHandle h = cloud.beginRunCommand(WIN, "eastus", convert);
+        RunCommandView running = cloud.findRunCommand(WIN, "trustlift").orElseThrow();
+        assertFalse(running.finished(), running.toString());
+        assertTrue(running.ranScript(convert.script()), running.scriptHeader());
+        assertTrue(running.scriptHeader().startsWith("# mbr2gpt-convert.ps1 version 1 "), running.scriptHeader());
+        untilDone(cloud, h);
+        assertEquals("GPT", truth("win01").at("/osDisk/layout/scheme").asText());
+    }
+
+    @Test
     void aManagedRunCommandIsReadBackWithItsOutputAndExitCode() throws Exception {
         assertEquals(Optional.empty(), cloud.findRunCommand(WIN, "trustlift"));
         // MBR2GPT outside WinPE without /allowFullOS refuses with its exit code 3.

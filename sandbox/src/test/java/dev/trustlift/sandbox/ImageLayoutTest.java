@@ -24,9 +24,13 @@ class ImageLayoutTest {
     Path dir;
 
     private Path image(String name, String script) throws Exception {
+        return image(name, script, 64);
+    }
+
+    private Path image(String name, String script, long mib) throws Exception {
         Path file = dir.resolve(name);
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
-            raf.setLength(64L * 1024 * 1024);
+            raf.setLength(mib * 1024 * 1024);
         }
         Process p = new ProcessBuilder("sfdisk", "--no-reread", "--no-tell-kernel", file.toString())
                 .redirectErrorStream(true).start();
@@ -54,12 +58,13 @@ class ImageLayoutTest {
 
     @Test
     void sfdiskImageWithTwoPartitionsValidates() throws Exception {
-        image("two.raw", "label: dos\nstart=2048, size=20480, type=7, bootable\nstart=22528, size=106496, type=7\n");
+        // 256 MiB with the partitions in the first 63: /validate also needs room for the 100 MiB ESP
+        image("two.raw", "label: dos\nstart=2048, size=20480, type=7, bootable\nstart=22528, size=106496, type=7\n", 256);
         try (SandboxServer s = serve("two.raw")) {
             ArmClient arm = new ArmClient(s.endpoint());
             JsonNode layout = arm.get("/_sandbox/state?vm=web01").json().at("/vms/0/osDisk/layout");
             assertEquals("MBR", layout.path("scheme").asText());
-            assertEquals(131072, layout.path("sectors").asLong());
+            assertEquals(524288, layout.path("sectors").asLong());
             assertEquals(2, layout.path("partitions").size());
             assertEquals(22528, layout.at("/partitions/1/start").asLong());
             assertTrue(validate(arm).contains("TRUSTLIFT_EXIT=0"));

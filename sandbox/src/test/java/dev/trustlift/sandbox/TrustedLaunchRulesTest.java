@@ -70,6 +70,15 @@ class TrustedLaunchRulesTest {
             assertTrue(System.currentTimeMillis() < deadline, "feature never registered");
             ArmClient.sleep(20);
         }
+        assertEquals(400, sandbox.arm().send("PATCH", vm(SUB_B, "rg-b", "nofeat01") + "?" + API, TL).status(),
+                "registered, but Compute picks the feature up only when the provider is registered again");
+        String provider = "/subscriptions/" + SUB_B + "/providers/Microsoft.Compute";
+        sandbox.arm().send("POST", provider + "/register?api-version=2021-04-01", null);
+        while (!sandbox.arm().get(provider + "?api-version=2021-04-01").json().at("/registrationState").asText()
+                .equals("Registered")) {
+            assertTrue(System.currentTimeMillis() < deadline, "provider never registered");
+            ArmClient.sleep(20);
+        }
         assertEquals(200, sandbox.arm().send("PATCH", vm(SUB_B, "rg-b", "nofeat01") + "?" + API, TL).status());
     }
 

@@ -110,8 +110,8 @@ public interface Cloud {
     OperationHandle beginStart(VmRef vm);
 
     /**
-     * Sends POST restart and returns at once: the guest reboots in place (no deallocation, the VM
-     * keeps its host and temporary disk), as post-fixes need between the drive-letter phases.
+     * Sends POST restart and returns at once: the guest reboots (a post-fix such as
+     * drive-letter-fix.ps1 needs a reboot between its phases); the VM must be running.
      */
     OperationHandle beginRestart(VmRef vm);
 

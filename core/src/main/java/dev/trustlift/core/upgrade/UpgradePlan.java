@@ -17,9 +17,17 @@ import java.util.Set;
  *
  * @param detours a step run once, just before a retry of {@code step}, when {@code step} failed with
  *        {@code errorCode} (register-feature before set-trusted-launch is tried again)
+ * @param cleanup steps run once the VM's final state is decided, whatever it is (delete the run
+ *        command): their failures never change that state, and a crash skips them (the final
+ *        state is journaled first)
  */
 public record UpgradePlan(List<Step> steps, Set<String> window, Set<String> recoverable, List<Step> recovery,
-                          List<Detour> detours) {
+                          List<Detour> detours, List<Step> cleanup) {
+
+    public UpgradePlan(List<Step> steps, Set<String> window, Set<String> recoverable, List<Step> recovery,
+                       List<Detour> detours) {
+        this(steps, window, recoverable, recovery, detours, List.of());
+    }
 
     /** Run {@code detour} when {@code step} failed with {@code errorCode}, then try {@code step} again. */
     public record Detour(String step, String errorCode, Step detour) {
@@ -31,6 +39,7 @@ public record UpgradePlan(List<Step> steps, Set<String> window, Set<String> reco
         recoverable = Set.copyOf(recoverable);
         recovery = List.copyOf(recovery);
         detours = List.copyOf(detours);
+        cleanup = List.copyOf(cleanup);
         Set<String> names = new HashSet<>();
         for (Step s : steps) {
             requireUnique(names, s.name());
@@ -41,8 +50,13 @@ public record UpgradePlan(List<Step> steps, Set<String> window, Set<String> reco
         for (Detour d : detours) {
             requireUnique(names, d.detour().name());
         }
+        for (Step c : cleanup) {
+            requireUnique(names, c.name());
+        }
+        Set<String> stepNames = new HashSet<>();
+        steps.forEach(st -> stepNames.add(st.name()));
         for (String w : window) {
-            if (index(w) < 0) {
+            if (!stepNames.contains(w)) {
                 throw new IllegalArgumentException("window step " + w + " is not in the plan");
             }
         }

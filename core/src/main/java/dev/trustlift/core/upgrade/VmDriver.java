@@ -22,7 +22,7 @@ import java.util.List;
  * to re-read the real state), never assumed done.
  */
 final class VmDriver {
-    private enum Mode { MAIN, RECOVERY }
+    private enum Mode { MAIN, RECOVERY, CLEANUP }
 
     private final UpgradePlan plan;
     private final Cloud cloud;
@@ -37,6 +37,7 @@ final class VmDriver {
     private Instant firstPollError;
     private boolean toolFailed;
     private StepResult.Failed pendingDecision;
+    private VmState finalState;
 
     private VmDriver(UpgradePlan plan, Cloud cloud, Journal journal, VmUpgrade vm, StopSignal stop,
                      UpgradeListener listener) {
@@ -105,7 +106,7 @@ final class VmDriver {
         if (detour != null) {
             return detour;
         }
-        List<Step> steps = mode == Mode.MAIN ? plan.steps() : plan.recovery();
+        List<Step> steps = mode == Mode.MAIN ? plan.steps() : mode == Mode.RECOVERY ? plan.recovery() : plan.cleanup();
         return index < steps.size() ? steps.get(index) : null;
     }
 
@@ -113,6 +114,9 @@ final class VmDriver {
     boolean inWindow() {
         if (mode == Mode.RECOVERY) {
             return true;
+        }
+        if (mode == Mode.CLEANUP) {
+            return false;
         }
         Step step = current();
         if (step == null) {
@@ -136,15 +140,18 @@ final class VmDriver {
         }
         Step step = current();
         if (step == null) {
-            return finish(mode == Mode.MAIN ? VmState.UPGRADED : VmState.FAILED);
+            return mode == Mode.CLEANUP ? new Tick.Finished(finalState)
+                    : finish(mode == Mode.MAIN ? VmState.UPGRADED : VmState.FAILED);
         }
         if (vm.attempt() == null) {
-            if (stop.requested() && !inWindow()) {
+            if (stop.requested() && !inWindow() && mode != Mode.CLEANUP) {
                 return new Tick.Parked("stopped on request before " + step.name(), false);
             }
             StepAttempt started = journal.startAttempt(vm.campaignId(), vm.row().vmId(), step.name(), vm.now());
             vm.beginAttempt(started);
-            vm.save(vm.row().withState(VmState.IN_PROGRESS, step.name()));
+            if (mode != Mode.CLEANUP) {
+                vm.save(vm.row().withState(VmState.IN_PROGRESS, step.name()));
+            }
             listener.stepStarted(vm.ref(), step.name(), started.key().attempt());
         }
         StepResult result;
@@ -248,6 +255,13 @@ final class VmDriver {
     private Tick decide(Step step, StepResult.Failed f) {
         int attemptNo = vm.attemptNumber();
         vm.stepFinished();
+        if (mode == Mode.CLEANUP) {
+            if (f.retryable() && attemptNo < step.retry().maxAttempts()) {
+                return new Tick.Again(step.retry().backoffBefore(attemptNo + 1));
+            }
+            index++;
+            return Tick.NOW;
+        }
         if (CloudException.UNREACHABLE.equals(f.code()) && attemptNo >= step.retry().maxAttempts()) {
             return new Tick.Parked("lost the connection to ARM in " + step.name() + ": " + f.message(), true);
         }
@@ -273,9 +287,17 @@ final class VmDriver {
         return finish(VmState.FAILED);
     }
 
+    /** Journals the final state first, then runs the cleanup steps (a crash there keeps the state). */
     private Tick finish(VmState state) {
         vm.save(vm.row().withState(state, vm.row().currentStep()));
-        return new Tick.Finished(state);
+        if (mode == Mode.CLEANUP || plan.cleanup().isEmpty()) {
+            return new Tick.Finished(state);
+        }
+        finalState = state;
+        mode = Mode.CLEANUP;
+        index = 0;
+        detour = null;
+        return Tick.NOW;
     }
 
     private static StepResult fromCloud(CloudException e) {

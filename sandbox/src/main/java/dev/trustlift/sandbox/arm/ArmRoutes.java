@@ -45,6 +45,7 @@ public final class ArmRoutes {
         r.add(new Route("GET", VM + "/extensions", compute(READS, "LowCostGet", true, null), reads::extensions));
         r.add(new Route("POST", VM + "/deallocate", compute(WRITES, "DeleteVM", true, "deallocate"), actions::deallocate));
         r.add(new Route("POST", VM + "/start", compute(WRITES, "UpdateVM", true, "start"), actions::start));
+        r.add(new Route("POST", VM + "/restart", compute(WRITES, "UpdateVM", true, "restart"), actions::restart));
         r.add(new Route("POST", VM + "/runCommand", compute(WRITES, "UpdateVM", true, "run-command"), actions::runCommand));
         r.add(new Route("PUT", VM + "/runCommands/{rc}", compute(WRITES, "UpdateVM", true, "run-command"), runCommands::put));
         r.add(new Route("GET", VM + "/runCommands/{rc}", compute(READS, "LowCostGet", true, null), runCommands::get));

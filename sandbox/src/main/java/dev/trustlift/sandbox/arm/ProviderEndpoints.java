@@ -12,8 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Resource providers ({@code Providers_Register}, {@code Providers_Get}): every provider of the
  * fleet's subscriptions is Registered. A register call (what the upgrade does after registering a
  * feature, so the provider picks it up) makes it Registering until its scaled latency has passed,
- * then Registered again. That a re-registration of a registered provider passes through
- * Registering is a guess (docs/sandbox.md).
+ * then Registered again; at its end the features of its namespace registered before it started
+ * apply (SubscriptionRecord.awaitingProvider). That a re-registration of a registered provider
+ * passes through Registering is a guess (docs/sandbox.md).
  */
 final class ProviderEndpoints {
     private final SandboxContext ctx;
@@ -33,9 +34,12 @@ final class ProviderEndpoints {
         String ns = req.param("ns");
         String key = key(sub, ns);
         states.put(key, "Registering");
+        var record = ctx.state().subscription(sub);
+        java.util.List<String> features = record.propagatedBy(ns);
         ctx.operations().start(sub, "global", "provider-register", "provider-register", "/subscriptions/" + sub
                 + "/providers/" + ns, false, () -> {
                     states.remove(key);
+                    record.propagated(features);
                     return null;
                 });
         return ArmResponse.ok(provider(sub, ns, "Registering"));

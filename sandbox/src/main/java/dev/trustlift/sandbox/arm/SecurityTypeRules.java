@@ -28,7 +28,7 @@ final class SecurityTypeRules {
     void check(VmRecord vm, String targetType, String targetSize) {
         SubscriptionRecord sub = state.subscription(vm.subscription());
         String required = sub.requiredFeature();
-        if (required != null && !"Registered".equals(sub.featureState(required))) {
+        if (required != null && (!"Registered".equals(sub.featureState(required)) || sub.awaitingProvider(required))) {
             throw Refusals.featureNotRegistered(sub.id(), sub.featureName(required));
         }
         if ("ConfidentialVM".equals(targetType)) {

@@ -62,7 +62,8 @@ final class StateReport {
                 n.putObject("boot").put("firmware", boot.firmware()).put("booted", boot.booted()).put("message", boot.message());
             }
             n.putObject("guest").put("bitlocker", vm.guest().bitlocker()).put("freeSpaceMb", vm.guest().freeSpaceMb())
-                    .put("unmovableTailMb", vm.guest().unmovableTailMb());
+                    .put("unmovableTailMb", vm.guest().unmovableTailMb())
+                    .put("driveD", vm.guest().driveD()).put("tempDiskLetter", vm.guest().tempDiskLetter());
             return n;
         }
     }

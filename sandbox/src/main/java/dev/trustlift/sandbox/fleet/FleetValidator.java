@@ -20,10 +20,10 @@ final class FleetValidator {
     static final Set<String> SERVICES = Set.of("vds", "defragsvc");
     /** Operation names of the contract. */
     public static final Set<String> FAULT_OPS = Set.of("get-vm", "instance-view", "update-vm", "set-security-type",
-            "deallocate", "start", "run-command", "restore-point", "snapshot", "disk-create", "disk-update",
+            "deallocate", "start", "restart", "run-command", "restore-point", "snapshot", "disk-create", "disk-update",
             "feature-register", "backup-status", "skus", "list-vms", "site-recovery");
     /** The operations whose faults may say the change was applied before the error. */
-    public static final Set<String> MUTATING_OPS = Set.of("update-vm", "set-security-type", "deallocate", "start",
+    public static final Set<String> MUTATING_OPS = Set.of("update-vm", "set-security-type", "deallocate", "start", "restart",
             "run-command", "restore-point", "snapshot", "disk-create", "disk-update");
     public static final Set<String> GUEST_FAULTS = Set.of("mbr2gpt-validate", "mbr2gpt-convert", "linux-convert", "boot");
     /** The named MBR2GPT failures a guest fault can force (docs/sandbox.md). */
@@ -132,6 +132,10 @@ final class FleetValidator {
                 for (String service : vm.guest().disabledServices()) {
                     oneOf(service, SERVICES, at + ".guest.disabledServices");
                 }
+            }
+            Integer logKb = vm.guest().setupLogKb();
+            if (logKb != null && (logKb < 0 || logKb > 10_240)) {
+                fail(at + ".guest.setupLogKb must be between 0 and 10240 (KiB), not " + logKb);
             }
         }
         if (vm.faults() != null) {

@@ -21,9 +21,11 @@ public final class GuestState {
     private final Map<String, StringBuilder> logs = new HashMap<>();
     private boolean winreEnabled = true;
     private boolean reAgentXmlInSync = true;
+    private final DriveLetters letters;
 
     public GuestState(GuestSpec spec) {
         GuestSpec s = spec == null ? new GuestSpec(null, null, null, null, null) : spec;
+        this.letters = new DriveLetters(Boolean.TRUE.equals(s.systemReservedTakesD()));
         this.bitlocker = s.bitlocker() == null ? "off" : s.bitlocker();
         this.freeSpaceMb = s.freeSpaceMb() == null ? 20_000 : s.freeSpaceMb();
         this.unmovableTailMb = s.unmovableTailMb() == null ? 0 : s.unmovableTailMb();
@@ -31,6 +33,9 @@ public final class GuestState {
         this.secureBootCerts2023 = s.secureBootCerts2023() == null || s.secureBootCerts2023();
         if (s.disabledServices() != null) {
             disabledServices.addAll(s.disabledServices());
+        }
+        if (s.setupLogKb() != null && s.setupLogKb() > 0) {
+            earlierSetupHistory(s.setupLogKb() * 1024);
         }
     }
 
@@ -77,6 +82,26 @@ public final class GuestState {
         disabledServices.remove(name.toLowerCase(java.util.Locale.ROOT));
     }
 
+    /** Drive letters and the page file (D:, the temporary disk, System Reserved). */
+    DriveLetters letters() {
+        return letters;
+    }
+
+    /** Windows booted (a start or a restart that reached the OS): letters and page file settings take effect. */
+    public void booted() {
+        letters.booted();
+    }
+
+    /** What /_sandbox/state shows of the letters: who holds D:, the temporary disk's letter. */
+    public String driveD() {
+        return letters.systemReservedHasD() ? "system-reserved" : "D".equals(letters.tempDiskLetter()) ? "temporary-disk"
+                : "none";
+    }
+
+    public String tempDiskLetter() {
+        return letters.tempDiskLetter();
+    }
+
     public synchronized boolean winreEnabled() {
         return winreEnabled;
     }
@@ -102,6 +127,24 @@ public final class GuestState {
     synchronized void appendLog(String file, java.util.List<String> lines) {
         StringBuilder log = logs.computeIfAbsent(file.toLowerCase(java.util.Locale.ROOT), f -> new StringBuilder());
         lines.forEach(l -> log.append(l).append("\r\n"));
+    }
+
+    /**
+     * %windir%'s setup logs as Windows setup left them before MBR2GPT ran: generic lines up to the
+     * size asked for (their content is the sandbox's filler, not Windows' text).
+     */
+    private void earlierSetupHistory(int bytes) {
+        for (String file : new String[] {"setupact.log", "setuperr.log"}) {
+            java.util.List<String> lines = new java.util.ArrayList<>();
+            int size = 0;
+            for (int i = 0; size < bytes; i++) {
+                String line = String.format("2024-02-29 23:%02d:%02d, %s                  SYSPRP sandbox: earlier setup "
+                        + "history, line %d", (i / 60) % 60, i % 60, file.equals("setupact.log") ? "Info " : "Error", i + 1);
+                lines.add(line);
+                size += line.length() + 2;
+            }
+            appendLog(file, lines);
+        }
     }
 
     /** A log's bytes, or null when the file does not exist. */

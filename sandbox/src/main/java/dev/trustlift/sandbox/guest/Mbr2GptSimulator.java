@@ -8,9 +8,11 @@ import java.util.List;
 
 /**
  * MBR2GPT.EXE on a simulated disk: the tool's own output lines and exit codes
- * (facts/disk-conversion.md section 1). The layout rules are the disk engine's validator; room
- * for the ESP is not one of MBR2GPT's validation checks, so /validate passes a disk without
- * room and /convert then fails creating the ESP (exit 8).
+ * (facts/disk-conversion.md section 1). The layout rules are the disk engine's validator. Room
+ * for the ESP is checked by /validate too ("Cannot find room for the EFI system partition",
+ * exit 7, a guess: Microsoft's list of checks does not name it, field reports show the message on
+ * validate runs), so a shrink of C: can be proven by a second /validate before /convert; /convert
+ * then fails creating the ESP (exit 8) only when the room went away in between.
  */
 public final class Mbr2GptSimulator {
     public static final int OK = 0;
@@ -77,6 +79,11 @@ public final class Mbr2GptSimulator {
             return ScriptResult.of(out, VOLUME_ENCRYPTED);
         }
         if (!convert) {
+            long espMb = disk.sectorSize() == 4096 ? 260 : 100;
+            if ("no-room".equals(fault) || !roomForEsp(disk, guest, espMb)) {
+                out.add(NO_ROOM);
+                return ScriptResult.of(out, LAYOUT_INVALID);
+            }
             out.add(P + "Validation completed successfully");
             return ScriptResult.of(out, OK);
         }
@@ -87,8 +94,8 @@ public final class Mbr2GptSimulator {
         long espMb = disk.sectorSize() == 4096 ? 260 : 100;
         out.add(P + "Trying to shrink the OS partition");
         // the known cause of "Cannot find room": shrinking C: needs the Virtual Disk and Optimize Drives services
-        boolean servicesOff = guest.serviceDisabled("vds") || guest.serviceDisabled("defragsvc");
-        DiskLayout converted = "no-room".equals(fault) || servicesOff ? null : convertedLayout(disk, guest, espMb);
+        DiskLayout converted = "no-room".equals(fault) || !roomForEsp(disk, guest, espMb) ? null
+                : convertedLayout(disk, guest, espMb, true);
         if (converted == null) {
             out.add(NO_ROOM);
             return ScriptResult.of(out, ESP_FAILED);
@@ -108,6 +115,7 @@ public final class Mbr2GptSimulator {
         out.add(P + "Adding recovery boot entry");
         out.add(P + "Fixing drive letter mapping");
         out.add(P + "Conversion completed successfully");
+        guest.letters().converted();
         if ("reagent-warning".equals(fault)) {
             guest.reAgentXmlStale();
             out.add(P + "Failed to update ReAgent.xml, please try to  manually disable and enable WinRE.");
@@ -121,7 +129,13 @@ public final class Mbr2GptSimulator {
      * full OS shrinks the OS partition by the ESP's size (plus alignment), which needs that much
      * free and movable space on C:. Null when neither works.
      */
-    private static DiskLayout convertedLayout(DiskLayout disk, GuestState guest, long espMb) {
+    private static boolean roomForEsp(DiskLayout disk, GuestState guest, long espMb) {
+        boolean servicesOff = guest.serviceDisabled("vds") || guest.serviceDisabled("defragsvc");
+        return !servicesOff && convertedLayout(disk, guest, espMb, false) != null;
+    }
+
+    /** {@code shrink}: the conversion happens, so the MiB given up by C: leave its free space. */
+    private static DiskLayout convertedLayout(DiskLayout disk, GuestState guest, long espMb, boolean shrink) {
         try {
             return DiskEngine.convert(disk, TargetOs.WINDOWS);
         } catch (ConversionRefusedException e) {
@@ -138,7 +152,9 @@ public final class Mbr2GptSimulator {
             try {
                 DiskLayout converted = DiskEngine.convert(new DiskLayout(disk.scheme(), disk.sectorSize(), disk.sectors(),
                         parts, disk.biosBootCode(), disk.efiBootLoader()), TargetOs.WINDOWS);
-                guest.consume(shrinkMb);
+                if (shrink) {
+                    guest.consume(shrinkMb);
+                }
                 return converted;
             } catch (ConversionRefusedException stillNoRoom) {
                 return null;

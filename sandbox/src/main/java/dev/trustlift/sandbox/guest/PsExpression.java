@@ -11,12 +11,12 @@ import java.util.function.Function;
  * The few PowerShell expressions trustlift's scripts use, evaluated on the simulated guest:
  * literals ('text', "text with $var", 12, 1MB), variables and their properties ($c.Size,
  * $bytes.Length, $env:windir, $LASTEXITCODE), casts ([long]$x), - + *, the comparison operators
- * -eq -ne -lt -le -gt -ge -match, -not, and a parenthesised command with a property
+ * -eq -ne -lt -le -gt -ge -match -like, -not, @(...).Count, and a parenthesised command with a property
  * ((Get-PartitionSupportedSize -DriveLetter C).SizeMin). Commands go to {@code command}. An
  * expression outside this set is an error naming it, so nothing is answered wrongly.
  */
 final class PsExpression {
-    private static final String[] COMPARISONS = {" -eq ", " -ne ", " -lt ", " -le ", " -gt ", " -ge ", " -match "};
+    private static final String[] COMPARISONS = {" -eq ", " -ne ", " -lt ", " -le ", " -gt ", " -ge ", " -match ", " -like "};
 
     private final Map<String, Object> vars;
     private final Function<String, Object> command;
@@ -115,6 +115,18 @@ final class PsExpression {
             }
             return v;
         }
+        if (e.startsWith("@(")) {
+            // the array subexpression: always a list, so .Count counts zero or one result too
+            int close = matching(e, 1);
+            Object inner = eval(e.substring(2, close));
+            Object v = inner instanceof List<?> l ? l : inner == null || inner == WindowsTools.NOTHING ? List.of() : List.of(inner);
+            for (String p : e.substring(close + 1).split("\\.")) {
+                if (!p.isEmpty()) {
+                    v = property(v, p);
+                }
+            }
+            return v;
+        }
         if (e.startsWith("(")) {
             int close = matching(e, 0);
             Object v = eval(e.substring(1, close));
@@ -155,6 +167,9 @@ final class PsExpression {
         if (v instanceof byte[] b && name.equalsIgnoreCase("Length")) {
             return (long) b.length;
         }
+        if (v instanceof List<?> l && name.equalsIgnoreCase("Count")) {
+            return (long) l.size();
+        }
         if (v instanceof JsonNode n) {
             var it = n.fields();
             while (it.hasNext()) {
@@ -194,6 +209,14 @@ final class PsExpression {
     }
 
     private static Object compare(Object l, String op, Object r) {
+        if (op.equals("-like")) {
+            // PowerShell's wildcards: * any run, ? one character; case-insensitive
+            StringBuilder re = new StringBuilder();
+            for (char c : string(r).toCharArray()) {
+                re.append(c == '*' ? ".*" : c == '?' ? "." : java.util.regex.Pattern.quote(String.valueOf(c)));
+            }
+            return string(l).matches("(?is)" + re);
+        }
         if (op.equals("-match")) {
             return java.util.regex.Pattern.compile(string(r), java.util.regex.Pattern.CASE_INSENSITIVE).matcher(string(l)).find();
         }

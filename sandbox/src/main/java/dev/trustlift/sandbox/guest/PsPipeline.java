@@ -6,7 +6,8 @@ import java.util.Locale;
 
 /**
  * The stages after a pipeline's first command on the simulated Windows guest: Select-Object,
- * Where-Object Prop -op value, Set-Service -StartupType Manual, ConvertTo-Json [-Compress]. Any
+ * Where-Object Prop -op value, Set-Service -StartupType Manual, ConvertTo-Json [-Compress], Out-Null,
+ * Remove-CimInstance (page file settings), Set-Partition -NewDriveLetter (the temporary disk). Any
  * other stage is not emulated (the script ends 127, naming it).
  */
 final class PsPipeline {
@@ -33,6 +34,17 @@ final class PsPipeline {
                     value = objects.stream().filter(o -> PsExpression.truthy(PsExpression.property(o, w[0]) == null ? null
                             : expr.eval("'" + enumName(w[0], PsExpression.property(o, w[0])) + "' " + w[1] + " '"
                             + PsExpression.string(want) + "'"))).toList();
+                }
+                case "out-null" -> value = WindowsTools.NOTHING;
+                case "remove-ciminstance" -> {
+                    cmdlets.letters().removePageFiles(objects);
+                    value = WindowsTools.NOTHING;
+                }
+                case "set-partition" -> {
+                    if (words.length < 2 || !DriveLetters.setPartitionLetter(objects, words[1], cmdlets.letters())) {
+                        throw new WindowsScriptRun.UnknownStatement(stages[i]);
+                    }
+                    value = WindowsTools.NOTHING;
                 }
                 case "set-service" -> {
                     if (!words[1].matches("(?i)-StartupType Manual")) {

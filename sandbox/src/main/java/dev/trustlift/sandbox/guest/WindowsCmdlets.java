@@ -40,6 +40,10 @@ final class WindowsCmdlets {
         return disk;
     }
 
+    DriveLetters letters() {
+        return guest.letters();
+    }
+
     boolean resized() {
         return resized;
     }
@@ -58,27 +62,47 @@ final class WindowsCmdlets {
         List<ObjectNode> all = switch (name) {
             case "get-disk" -> List.of(diskObject());
             case "get-partition" -> partitions();
-            case "get-volume" -> List.of(volume());
+            case "get-volume" -> List.of(volume(), guest.letters().tempVolume());
             case "get-partitionsupportedsize" -> List.of(supportedSize());
             case "get-bitlockervolume" -> List.of(bitLocker());
             case "get-service" -> services(args.getOrDefault("name", "vds,defragsvc"));
             default -> throw new IllegalArgumentException(cmdlet);
         };
-        String cimClass = name.equals("get-disk") ? "MSFT_Disk" : "MSFT_Partition";
-        String[][] filters = {{"number", "Number"}, {"disknumber", "DiskNumber"}, {"driveletter", "DriveLetter"}};
+        String cimClass = switch (name) {
+            case "get-disk" -> "MSFT_Disk";
+            case "get-volume" -> "MSFT_Volume";
+            default -> "MSFT_Partition";
+        };
+        String[][] filters = name.equals("get-volume") ? new String[][] {{"driveletter", "DriveLetter"},
+                {"filesystemlabel", "FileSystemLabel"}} : new String[][] {{"number", "Number"}, {"disknumber", "DiskNumber"},
+                {"driveletter", "DriveLetter"}, {"volume", "DriveLetter"}};
         List<ObjectNode> out = all;
         for (String[] f : filters) {
             String want = args.get(f[0]);
-            if (want == null || name.equals("get-volume") || name.equals("get-partitionsupportedsize")) {
+            if (want == null || name.equals("get-partitionsupportedsize")) {
                 continue;
             }
-            out = out.stream().filter(o -> o.path(f[1]).asText().equalsIgnoreCase(want)).toList();
+            if (f[0].equals("volume")) {
+                want = volumeLetter(want); // Get-Partition -Volume $v: the partition behind the volume's letter
+            }
+            String w = want;
+            out = out.stream().filter(o -> o.path(f[1]).asText().equalsIgnoreCase(w)).toList();
             if (out.isEmpty() && !"silentlycontinue".equalsIgnoreCase(args.get("erroraction"))) {
                 throw new PsError("No " + cimClass + " objects found with property '" + f[1] + "' equal to '" + want
                         + "'.  Verify the value of the property and retry.");
             }
         }
         return out;
+    }
+
+    /** A volume passed as an argument arrives as its JSON text (the arguments are evaluated to strings). */
+    private static String volumeLetter(String volumeJson) {
+        try {
+            return JSON.readTree(volumeJson).path("DriveLetter").asText("");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new PsError("Cannot bind parameter 'Volume'. Cannot convert the \"" + volumeJson + "\" value to type "
+                    + "\"Microsoft.Management.Infrastructure.CimInstance\".");
+        }
     }
 
     /** Get-Service: Status Stopped 1 / Running 4, StartType Manual 3 / Disabled 4 (as Windows PowerShell serializes them). */
@@ -126,13 +150,19 @@ final class WindowsCmdlets {
                 .put("Size", disk.sectors() * disk.sectorSize()).put("IsBoot", true).put("IsSystem", true);
     }
 
+    /**
+     * The OS disk's partitions, then the temporary disk's (disk 1). System Reserved (the first
+     * NTFS partition besides C:) shows D: when it took that letter (guest.systemReservedTakesD).
+     */
     private List<ObjectNode> partitions() {
         boolean gpt = disk.scheme() == DiskLayout.Scheme.GPT;
         Part os = disk.osPartition();
+        Part reserved = systemReserved();
+        boolean reservedHasD = guest.letters().systemReservedHasD();
         List<ObjectNode> out = new ArrayList<>();
         for (Part p : disk.parts()) {
             ObjectNode o = JSON.createObjectNode().put("DiskNumber", 0).put("PartitionNumber", p.number())
-                    .put("DriveLetter", p == os ? "C" : "\u0000")
+                    .put("DriveLetter", p == os ? "C" : p == reserved && reservedHasD ? "D" : "\u0000")
                     .put("Offset", p.start() * disk.sectorSize()).put("Size", p.sectors() * disk.sectorSize());
             if (gpt) {
                 o.putNull("MbrType");
@@ -144,7 +174,15 @@ final class WindowsCmdlets {
             o.put("IsActive", p.active()).put("IsBoot", p == os);
             out.add(o);
         }
+        out.add(guest.letters().tempPartition());
         return out;
+    }
+
+    /** The old System Reserved partition: the first NTFS partition that is not C:, or null. */
+    Part systemReserved() {
+        Part os = disk.osPartition();
+        return disk.parts().stream().filter(p -> p != os && (p.type().equals("07") || p.type().equalsIgnoreCase("0700")))
+                .findFirst().orElse(null);
     }
 
     private long osBytes() {

@@ -303,6 +303,10 @@ final class WindowsScriptRun {
             }
             return text;
         }
+        Object letters = DriveLetters.command(name, s, args, cmdlets);
+        if (letters != null) {
+            return letters;
+        }
         return switch (name) {
             case "join-path" -> {
                 List<Integer> cuts = PsExpression.occurrences(words[1], " ");

@@ -13,6 +13,7 @@ public final class LatencyModel {
             Map.entry("none", 0.0),
             Map.entry("deallocate", 60.0),
             Map.entry("start", 60.0),
+            Map.entry("restart", 60.0),
             Map.entry("update-vm", 20.0),
             Map.entry("set-security-type", 30.0),
             Map.entry("run-command", 60.0),

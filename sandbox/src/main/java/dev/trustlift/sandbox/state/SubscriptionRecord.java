@@ -21,6 +21,7 @@ public final class SubscriptionRecord {
     private final List<VmRecord> vms = new ArrayList<>();
     private final FaultPlan subscriptionFaults;
     private final String requiredFeature;
+    private final java.util.Set<String> awaitingProvider = ConcurrentHashMap.newKeySet();
 
     public SubscriptionRecord(String id, String displayName, Map<String, String> features, String requiredFeature,
                               Throttler throttler, List<FaultSpec> subscriptionFaults) {
@@ -59,7 +60,32 @@ public final class SubscriptionRecord {
     }
 
     public void setFeatureState(String name, String state) {
-        features.computeIfPresent(name.toLowerCase(java.util.Locale.ROOT), (k, v) -> v.substring(0, v.indexOf('=') + 1) + state);
+        String key = name.toLowerCase(java.util.Locale.ROOT);
+        String before = featureState(name);
+        features.computeIfPresent(key, (k, v) -> v.substring(0, v.indexOf('=') + 1) + state);
+        if ("Registered".equals(state) && !"Registered".equals(before) && features.containsKey(key)) {
+            awaitingProvider.add(key);
+        }
+    }
+
+    /**
+     * A feature registered while the sandbox runs reaches its resource provider only when the
+     * provider is registered again afterwards (Learn: re-register the provider to propagate it;
+     * that Compute refuses until then is a guess). Features Registered in the fleet file have propagated.
+     */
+    public boolean awaitingProvider(String name) {
+        return awaitingProvider.contains(name.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** The Registered features of {@code namespace} a provider registration started now will propagate. */
+    public java.util.List<String> propagatedBy(String namespace) {
+        String prefix = namespace.toLowerCase(java.util.Locale.ROOT) + "/";
+        return awaitingProvider.stream().filter(f -> f.startsWith(prefix)).toList();
+    }
+
+    /** The provider registration ended: these features now apply. */
+    public void propagated(java.util.List<String> names) {
+        names.forEach(awaitingProvider::remove);
     }
 
     public Map<String, String> features() {

@@ -65,8 +65,10 @@ class Mbr2GptSimulatorTest {
     }
 
     @Test
-    void noRoomPassesValidateAndFailsConvertWithExit8() {
-        assertEquals(0, validate("windows-azure-default", guest("off", 80, null)).exitCode());
+    void noRoomFailsValidateWithExit7AndConvertWithExit8() {
+        ScriptResult v = validate("windows-azure-default", guest("off", 80, null));
+        assertEquals(7, v.exitCode());
+        assertEquals(NO_ROOM, v.stdout().get(v.stdout().size() - 1));
         ScriptResult c = convert("windows-azure-default", guest("off", 80, null));
         assertEquals(8, c.exitCode());
         assertEquals(NO_ROOM, c.stdout().get(c.stdout().size() - 1));

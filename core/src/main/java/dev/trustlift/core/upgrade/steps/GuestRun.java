@@ -18,10 +18,11 @@ import java.util.Optional;
  * read back the result of the run this step attempt started under {@code label}.
  *
  * <p>TODO-fold: helper "front" writes steps/GuestCommand, the shared begin-or-read-back helper;
- * fold this class into it. Until RunCommandView carries the run's source script (branch sandbox9,
- * {@code ranScript}), a finished view is trusted only for the run this attempt journaled under
- * {@code label}: the scripts these steps run are all safe to run again, so anything less certain
- * (a new attempt, a crash between ARM's accept and the journal) runs the script again.
+ * fold this class into it. A finished view is trusted only for the run this attempt journaled under
+ * {@code label} and only when it still holds this script ({@link RunCommandView#ranScript}): the
+ * scripts these steps run are all safe to run again, so anything less certain (a new attempt, a
+ * crash between ARM's accept and the journal, the same script run in an earlier phase) runs the
+ * script again.
  */
 final class GuestRun {
     /** How soon to look again while a run this step did not start (a crash's leftover) is still going. */
@@ -52,8 +53,7 @@ final class GuestRun {
     static Outcome advance(Cloud cloud, VmUpgrade vm, String location, String label, GuestScript script) {
         Optional<EndedOperation> ours = vm.endedOperation().filter(e -> e.is(label));
         Optional<RunCommandView> view = cloud.findRunCommand(vm.ref(), UpgradeNames.RUN_COMMAND);
-        if (ours.isPresent()) {
-            // TODO-fold(sandbox9): also require view.get().ranScript(script.lines()) once RunCommandView has it.
+        if (ours.isPresent() && (view.isEmpty() || view.get().script() == null || view.get().ranScript(script.lines()))) {
             if (view.isPresent() && view.get().finished()) {
                 return new Ended(result(view.get()), ours.get().handle().requestId());
             }

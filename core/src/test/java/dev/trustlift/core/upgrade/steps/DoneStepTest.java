@@ -31,7 +31,7 @@ class DoneStepTest {
     @BeforeEach
     void open() {
         calls = new StepCalls(dir, StepCloud.REF, VmOptions.defaults(), Timing.defaults());
-        cloud.view = new RunCommandView("trustlift", "Succeeded", "Succeeded", null, 0, "== x ==", "", null, null);
+        cloud.view = new RunCommandView("trustlift", "Succeeded", "Succeeded", null, 0, "== x ==", "", null, null, "# verify-guest.ps1 version 1");
     }
 
     @AfterEach

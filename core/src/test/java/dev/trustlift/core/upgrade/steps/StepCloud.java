@@ -106,7 +106,7 @@ class StepCloud implements Cloud {
         runs.add(command);
         ScriptResult r = guest.apply(command);
         view = new RunCommandView(command.name(), "Succeeded", r.exitCode() == 0 ? "Succeeded" : "Failed", null,
-                r.exitCode(), r.stdout(), r.stderr(), null, null);
+                r.exitCode(), r.stdout(), r.stderr(), null, null, String.join("\n", command.script()));
         return handle(OperationKind.RUN_COMMAND, vm.id() + "/runCommands/" + command.name());
     }
 

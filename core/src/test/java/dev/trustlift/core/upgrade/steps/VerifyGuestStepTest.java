@@ -204,7 +204,7 @@ class VerifyGuestStepTest {
 
     @Test
     void aRunStillGoingFromBeforeACrashIsWaitedForNotCutShort() {
-        cloud.view = new RunCommandView("trustlift", "Succeeded", "Running", null, null, "", "", null, null);
+        cloud.view = new RunCommandView("trustlift", "Succeeded", "Running", null, null, "", "", null, null, "# mbr2gpt-convert.ps1 version 1");
         StepResult.Later later = assertInstanceOf(StepResult.Later.class, calls.call(step));
         assertTrue(later.why().contains("Running"), later.why());
         assertTrue(cloud.runs.isEmpty());
