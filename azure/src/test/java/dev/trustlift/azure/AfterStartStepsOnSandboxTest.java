@@ -65,6 +65,7 @@ class AfterStartStepsOnSandboxTest {
             + vm("old01", "{\"freeSpaceMb\": 20000, \"secureBootCerts2023\": false}", "[]", "[]") + ","
             + vm("lock01", "{\"freeSpaceMb\": 20000}", "[]", "[\"CanNotDelete\"]") + ","
             + vm("winre01", "{\"freeSpaceMb\": 20000}", "[{\"guest\": \"mbr2gpt-convert\", \"result\": \"reagent-warning\"}]", "[]") + ","
+            + vm("dtaken01", "{\"freeSpaceMb\": 20000, \"systemReservedTakesD\": true}", "[]", "[]") + ","
             + vm("noboot01", "{\"freeSpaceMb\": 20000}", "[]", "[]") + "]}";
 
     @TempDir
@@ -113,7 +114,7 @@ class AfterStartStepsOnSandboxTest {
         assertTrue(OperationsOnSandboxTest.untilDone(cloud, cloud.beginStart(ref(name))).succeeded());
     }
 
-    /** Stands in for guest-convert: its journaled detail is what post-fixes reads (no disk number: the sandbox has no D:). */
+    /** Stands in for guest-convert: its journaled detail (the OS disk's number, MBR2GPT's ReAgent.xml warning) is what post-fixes reads. */
     private static Step convertedStandIn(Set<String> reagentWarnings) {
         return new Step() {
             @Override
@@ -123,7 +124,8 @@ class AfterStartStepsOnSandboxTest {
 
             @Override
             public StepResult run(VmUpgrade vm) {
-                return StepResult.done(JSON.createObjectNode().put("reagentWarning", reagentWarnings.contains(vm.ref().name())));
+                return StepResult.done(JSON.createObjectNode().put("diskNumber", 0)
+                        .put("reagentWarning", reagentWarnings.contains(vm.ref().name())));
             }
         };
     }
@@ -133,8 +135,9 @@ class AfterStartStepsOnSandboxTest {
         for (String n : names) {
             journal.saveVm(CampaignVm.pending("c1", ref(n).id(), VmOptions.defaults().toJson()));
         }
+        // done is a cleanup step: it runs whatever state the VM ends in
         UpgradePlan plan = new UpgradePlan(List.of(convertedStandIn(reagentWarnings), new VerifyGuestStep(cloud),
-                new PostFixesStep(cloud), new DoneStep(cloud)), Set.of(), Set.of(), List.of(), List.of());
+                new PostFixesStep(cloud)), Set.of(), Set.of(), List.of(), List.of(), List.of(new DoneStep(cloud)));
         // Polls kept short for the sandbox's timeScale; the guest gets 3 s to come up (its agent is Ready at once).
         Timing timing = new Timing(Duration.ofMillis(100), Duration.ofMillis(20), Duration.ofMillis(300), Duration.ofMillis(100),
                 Duration.ofSeconds(3), Duration.ofMinutes(1));
@@ -188,7 +191,26 @@ class AfterStartStepsOnSandboxTest {
         assertTrue(winre.path("resynced").asBoolean(), winre.toString());
         assertTrue(winre.path("inSync").asBoolean(), winre.toString());
         assertEquals(List.of(), rules("winre01"));
-        assertFalse(detail("tl01", PostFixesStep.NAME).at("/driveLetters/checked").asBoolean(true));
+        JsonNode letters = detail("tl01", PostFixesStep.NAME).path("driveLetters");
+        assertTrue(letters.path("checked").asBoolean(), letters.toString());
+        assertEquals("not needed", letters.path("result").asText(), letters.toString());
+    }
+
+    @Test
+    void systemReservedOnDIsGivenBackToTheTemporaryDiskWithRestartsThroughArm() throws Exception {
+        toTrustedLaunch("dtaken01", true);
+        assertEquals("system-reserved", new SandboxHttp(sandbox.endpoint()).get("/_sandbox/state?vm=dtaken01").json()
+                .at("/vms/0/guest/driveD").asText());
+        RunOutcome outcome = run(List.of("dtaken01"), Set.of());
+        assertEquals(1, outcome.count(VmState.UPGRADED), outcome.toString());
+        JsonNode letters = detail("dtaken01", PostFixesStep.NAME).path("driveLetters");
+        assertEquals("fixed", letters.path("result").asText(), letters.toString());
+        assertEquals("[\"PAGE_FILE_MOVED\",\"LETTER_REMOVED\",\"TEMP_DISK_IS_D\"]", letters.path("phases").toString());
+        assertEquals(2, letters.path("restarts").asInt());
+        JsonNode guest = new SandboxHttp(sandbox.endpoint()).get("/_sandbox/state?vm=dtaken01").json().at("/vms/0/guest");
+        assertEquals("temporary-disk", guest.path("driveD").asText(), guest.toString());
+        assertEquals(List.of(), rules("dtaken01"));
+        assertTrue(cloud.findRunCommand(ref("dtaken01"), UpgradeNames.RUN_COMMAND).isEmpty());
     }
 
     @Test

@@ -203,6 +203,20 @@ class VerifyGuestStepTest {
     }
 
     @Test
+    void aViewThatHoldsAnotherScriptIsNotReadAsThisOnesResult() {
+        guestSays(GuestOutputs.verifyWindows(true, true));
+        calls.call(step);
+        // someone re-PUT the run command with another script before the result was read
+        cloud.view = new RunCommandView("trustlift", "Succeeded", "Succeeded", null, 0, "== $env:firmware_type ==\nLegacy\n", "",
+                null, null, String.join("\n", GuestScripts.MBR2GPT_VALIDATE.lines()));
+        calls.succeeded();
+        assertInstanceOf(StepResult.Await.class, calls.call(step), "verify-guest runs again");
+        assertEquals(2, cloud.runs.size());
+        calls.succeeded();
+        assertInstanceOf(StepResult.Done.class, calls.call(step));
+    }
+
+    @Test
     void aRunStillGoingFromBeforeACrashIsWaitedForNotCutShort() {
         cloud.view = new RunCommandView("trustlift", "Succeeded", "Running", null, null, "", "", null, null, "# mbr2gpt-convert.ps1 version 1");
         StepResult.Later later = assertInstanceOf(StepResult.Later.class, calls.call(step));
