@@ -30,6 +30,7 @@ import dev.trustlift.core.cloud.PowerState;
 import dev.trustlift.core.cloud.ResourceLock;
 import dev.trustlift.core.cloud.ResourceSku;
 import dev.trustlift.core.cloud.RestorePoint;
+import dev.trustlift.core.cloud.ManagedRunCommand;
 import dev.trustlift.core.cloud.RunCommandView;
 import dev.trustlift.core.cloud.SecurityType;
 import dev.trustlift.core.cloud.Snapshot;
@@ -228,15 +229,17 @@ final class ArmModels {
     static RunCommandView runCommand(VirtualMachineRunCommandInner inner) {
         VirtualMachineRunCommandInstanceView view = inner.instanceView();
         String script = inner.source() == null ? null : inner.source().script();
+        List<ManagedRunCommand.Parameter> parameters = inner.parameters() == null ? List.of() : inner.parameters().stream()
+                .map(p -> new ManagedRunCommand.Parameter(p.name(), p.value())).toList();
         if (view == null) {
             return new RunCommandView(inner.name(), inner.provisioningState(), null, null, null, null, null, null, null,
-                    script);
+                    script, parameters);
         }
         return new RunCommandView(inner.name(), inner.provisioningState(),
                 view.executionState() == null ? null : view.executionState().toString(), view.executionMessage(),
                 view.exitCode(), view.output(), view.error(),
                 view.startTime() == null ? null : view.startTime().toInstant(),
-                view.endTime() == null ? null : view.endTime().toInstant(), script);
+                view.endTime() == null ? null : view.endTime().toInstant(), script, parameters);
     }
 
     static Snapshot snapshot(SnapshotInner inner) {

@@ -255,6 +255,9 @@ class OperationsOnSandboxTest {
         assertTrue(done.finished() && done.ranScript(validate.script()), done.toString());
         assertFalse(done.ranScript(convert.script()), "an older script's result is not the convert's");
         assertTrue(done.scriptHeader().startsWith("# mbr2gpt-validate.ps1 version 1 "), done.scriptHeader());
+        assertTrue(done.ran(validate), "ARM returns the parameters too: " + done.parameters());
+        assertFalse(done.ran(ManagedRunCommand.of("trustlift", GuestScripts.MBR2GPT_VALIDATE.script(Map.of("DiskNumber", "1")))),
+                "the same script on another disk is another run");
 
         // Right after the re-PUT (a crash here is the case): the view already names the new script, still running.
         OperationHandle h = cloud.beginRunCommand(WIN, "eastus", convert);

@@ -23,6 +23,7 @@ final class HelpLayout {
     private static final Map<String, List<String>> GROUPS = new LinkedHashMap<>();
 
     static {
+        GROUPS.put("Journal:", List.of("--journal", "--campaign"));
         GROUPS.put("Scope (which VMs):", List.of("--subscription", "--resource-group", "--tag", "--vms", "--graph"));
         GROUPS.put("Assessment:", List.of("--probe-guest", "--no-probe-guest", "--parallel"));
         GROUPS.put("Output:", List.of("--output", "--out", "--color"));
@@ -33,15 +34,31 @@ final class HelpLayout {
     }
 
     /**
+     * The top-level commands under headings, in the order of a run: find and check, upgrade and
+     * follow it, then the tools. A command in no group is listed last, under "Other commands:".
+     */
+    private static final Map<String, List<String>> COMMAND_GROUPS = new LinkedHashMap<>();
+
+    static {
+        COMMAND_GROUPS.put("Find and check:", List.of("discover", "assess"));
+        COMMAND_GROUPS.put("Upgrade:", List.of("upgrade", "resume", "status", "rollback", "report"));
+        COMMAND_GROUPS.put("Tools:", List.of("disk", "sandbox", "demo"));
+    }
+
+    /**
      * The commands with enough options to need headings. Others keep picocli's one list: the same
      * name can mean something else there (generate's --vms is a count, not a scope).
      */
-    private static final Set<String> GROUPED = Set.of("trustlift discover", "trustlift assess", "trustlift sandbox start");
+    private static final Set<String> GROUPED = Set.of("trustlift discover", "trustlift assess", "trustlift sandbox start",
+            "trustlift status", "trustlift report");
 
     private static final String OK = "0:done";
     private static final String FAILURE = "1:the tool failed: I/O error, cloud unreachable, access denied (names the"
             + " missing permission), bug";
     private static final String USAGE = "2:usage error or unreadable input (bad flags, missing or corrupt file)";
+
+    private static final String JOURNAL_UNREADABLE = "2:usage error, or the journal cannot be read: missing (it is not"
+            + " created), not a trustlift journal, written by a newer trustlift, or without that campaign";
 
     /** Exit codes by qualified command name; commands not listed get the three every command has. */
     private static final Map<String, List<String>> EXIT_CODES = Map.of(
@@ -52,7 +69,9 @@ final class HelpLayout {
             "trustlift disk validate", List.of("0:the image can be converted", FAILURE, USAGE,
                     "3:the image fails validation (the problems are listed)"),
             "trustlift disk convert", List.of(OK, FAILURE, USAGE, "3:refused: the image cannot be converted; it is unchanged"),
-            "trustlift demo", List.of("0:every step ran (blocked VMs are part of the demo)", FAILURE, USAGE));
+            "trustlift demo", List.of("0:every step ran (blocked VMs are part of the demo)", FAILURE, USAGE),
+            "trustlift status", List.of("0:the campaign was read and shown", FAILURE, JOURNAL_UNREADABLE),
+            "trustlift report", List.of("0:the report was written", FAILURE, JOURNAL_UNREADABLE));
 
     private HelpLayout() {
     }
@@ -61,6 +80,10 @@ final class HelpLayout {
     static void apply(CommandLine cli) {
         CommandSpec spec = cli.getCommandSpec();
         UsageMessageSpec usage = spec.usageMessage();
+        if (spec.parent() == null) {
+            usage.sectionMap().put(UsageMessageSpec.SECTION_KEY_COMMAND_LIST_HEADING, help -> "");
+            usage.sectionMap().put(UsageMessageSpec.SECTION_KEY_COMMAND_LIST, HelpLayout::commandList);
+        }
         if (GROUPED.contains(spec.qualifiedName())) {
             usage.sectionMap().put(UsageMessageSpec.SECTION_KEY_OPTION_LIST, HelpLayout::optionList);
         }
@@ -74,6 +97,35 @@ final class HelpLayout {
             usage.exitCodeList(codes);
         }
         cli.getSubcommands().values().stream().distinct().forEach(HelpLayout::apply);
+    }
+
+    /** The subcommands under their headings; picocli's own list when there are none. */
+    static String commandList(Help help) {
+        Map<String, Help> all = help.subcommands();
+        if (all.isEmpty()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder();
+        Map<String, Help> rest = new LinkedHashMap<>(all);
+        for (Map.Entry<String, List<String>> group : COMMAND_GROUPS.entrySet()) {
+            Map<String, Help> members = new LinkedHashMap<>();
+            for (String name : group.getValue()) {
+                if (all.containsKey(name)) {
+                    members.put(name, all.get(name));
+                    rest.remove(name);
+                }
+            }
+            commandSection(out, help, group.getKey(), members);
+        }
+        commandSection(out, help, "Other commands:", rest);
+        return out.toString();
+    }
+
+    private static void commandSection(StringBuilder out, Help help, String heading, Map<String, Help> commands) {
+        if (commands.isEmpty()) {
+            return;
+        }
+        out.append(System.lineSeparator()).append(heading).append(System.lineSeparator()).append(help.commandList(commands));
     }
 
     /** The options under their headings; options in no group come last, under "Other options:". */

@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 dev.trustlift.cli.cloud.DiscoverCommand.class,
                 dev.trustlift.cli.assess.AssessCommand.class,
+                dev.trustlift.cli.campaign.StatusCommand.class,
+                dev.trustlift.cli.campaign.ReportCommand.class,
                 dev.trustlift.cli.disk.DiskCommand.class,
                 dev.trustlift.cli.sandbox.SandboxCommand.class,
                 dev.trustlift.cli.demo.DemoCommand.class,

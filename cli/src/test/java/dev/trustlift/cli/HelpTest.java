@@ -58,6 +58,24 @@ class HelpTest {
     }
 
     @Test
+    void theTopLevelHelpGroupsCommandsInTheOrderOfARun() {
+        String help = CliRun.of("--help").out();
+        assertEquals(List.of("Find and check:", "Upgrade:", "Tools:", "Other commands:", "Exit codes:"), headings(help), help);
+        assertTrue(help.matches("(?s).*\nFind and check:\n  discover .*\n  assess .*\nUpgrade:\n  status .*\n  report .*"
+                + "\nTools:\n  disk .*\n  sandbox .*\n  demo .*\nOther commands:\n  help .*"), help);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"status", "report"})
+    void theJournalCommandsGroupTheirOptionsAndSayWhenTheJournalIsUnreadable(String command) {
+        String help = CliRun.of(command, "--help").out();
+        assertEquals(List.of("Journal:", "Output:", "Other options:", "Exit codes:"), headings(help), help);
+        assertUnder(help, "Journal:", "--journal", "--campaign");
+        assertUnder(help, "Output:", "--output");
+        assertTrue(help.contains("   2   usage error, or the journal cannot be read: missing (it is not created)"), help);
+    }
+
+    @Test
     void smallCommandsKeepOneListWhereANameMeansSomethingElse() {
         String help = CliRun.of("sandbox", "generate", "--help").out();
         assertEquals(List.of("Exit codes:"), headings(help), help);

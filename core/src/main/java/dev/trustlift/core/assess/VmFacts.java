@@ -56,6 +56,13 @@ public record VmFacts(VmRef ref, String location, String size, OsType osType, St
         backup = backup == null ? BackupProtection.notProtected() : backup;
     }
 
+    /** The same facts with what a guest probe run later found (the upgrade probes after assess). */
+    public VmFacts withGuest(GuestFacts probed) {
+        return new VmFacts(ref, location, size, osType, osName, osVersion, powerState, agent, securityType, osDisk,
+                extensions, backup, siteRecovery, hibernation, locks, tags, placement, migrationFeature, skus,
+                Objects.requireNonNull(probed, "probed"), null, secureBootPlanned, timeCreated);
+    }
+
     public boolean windows() {
         return osType == OsType.WINDOWS;
     }

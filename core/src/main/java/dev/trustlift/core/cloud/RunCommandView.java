@@ -1,6 +1,7 @@
 package dev.trustlift.core.cloud;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A managed Run Command read back with {@code $expand=instanceView}: the guest-command steps
@@ -18,7 +19,28 @@ import java.time.Instant;
  */
 public record RunCommandView(String name, String provisioningState, String executionState, String executionMessage,
                              Integer exitCode, String output, String error, Instant startTime, Instant endTime,
-                             String script) {
+                             String script, List<ManagedRunCommand.Parameter> parameters) {
+
+    public RunCommandView {
+        parameters = parameters == null ? List.of() : List.copyOf(parameters);
+    }
+
+    /** A view without parameters (a run command that was given none, or one read where they do not matter). */
+    public RunCommandView(String name, String provisioningState, String executionState, String executionMessage,
+                          Integer exitCode, String output, String error, Instant startTime, Instant endTime, String script) {
+        this(name, provisioningState, executionState, executionMessage, exitCode, output, error, startTime, endTime, script,
+                List.of());
+    }
+
+    /**
+     * The run is of exactly this command: its lines and its (non-protected) parameters, which ARM
+     * returns on GET. A step that runs one script several times with other parameters (log chunks)
+     * tells its runs apart by them.
+     */
+    public boolean ran(ManagedRunCommand command) {
+        return ranScript(command.script())
+                && new java.util.HashSet<>(parameters).equals(new java.util.HashSet<>(command.parameters()));
+    }
 
     /**
      * The script's first line: trustlift's scripts open with {@code # NAME version N}, which names

@@ -47,7 +47,8 @@ final class SchemaLadder {
         return newestVersion();
     }
 
-    private int currentVersion(Connection connection, Path file) throws SQLException {
+    /** The journal's schema version, 0 for an empty database; refuses an SQLite file that is no journal. */
+    int currentVersion(Connection connection, Path file) throws SQLException {
         boolean versioned;
         boolean empty;
         try (Statement s = connection.createStatement();

@@ -34,11 +34,18 @@ public final class SqliteJournal implements Journal {
     private final Path file;
     private final JournalConnection db;
     private final ArtifactFiles artifactFiles;
+    private final Runnable afterClose;
 
-    private SqliteJournal(Path file, Connection connection) {
+    /**
+     * A journal on {@code connection} whose artifacts lie beside {@code artifactsOf}: the reader of an
+     * older schema reads a migrated copy of the file and the original's artifacts; {@code afterClose}
+     * deletes that copy.
+     */
+    SqliteJournal(Path file, Connection connection, Path artifactsOf, Runnable afterClose) {
         this.file = file;
         this.db = new JournalConnection(file, connection);
-        this.artifactFiles = new ArtifactFiles(file);
+        this.artifactFiles = new ArtifactFiles(artifactsOf);
+        this.afterClose = afterClose;
     }
 
     /** Opens the journal, creating it if missing, and brings its schema to this trustlift's version. */
@@ -48,6 +55,11 @@ public final class SqliteJournal implements Journal {
 
     /** Opens with the given migrations: tests use it to climb a ladder longer than the released one. */
     static SqliteJournal open(Path file, List<SchemaMigration> migrations, Clock clock) {
+        return open(file, migrations, clock, file, () -> { });
+    }
+
+    static SqliteJournal open(Path file, List<SchemaMigration> migrations, Clock clock, Path artifactsOf,
+                              Runnable afterClose) {
         SchemaLadder ladder = new SchemaLadder(migrations, clock);
         Connection connection = null;
         try {
@@ -60,7 +72,7 @@ public final class SqliteJournal implements Journal {
             connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), properties);
             configure(connection, file);
             ladder.climb(connection, file);
-            return new SqliteJournal(file, connection);
+            return new SqliteJournal(file, connection, artifactsOf, afterClose);
         } catch (SQLException e) {
             closeQuietly(connection);
             throw new JournalException("could not open the journal " + file + ": " + e.getMessage(), e);
@@ -329,7 +341,11 @@ public final class SqliteJournal implements Journal {
 
     @Override
     public void close() {
-        db.close();
+        try {
+            db.close();
+        } finally {
+            afterClose.run();
+        }
     }
 
     private static void requireOneRow(int rows, String otherwise) {

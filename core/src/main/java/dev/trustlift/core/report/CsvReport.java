@@ -48,7 +48,7 @@ public final class CsvReport {
     }
 
     /** Quotes a field when RFC 4180 requires it (comma, quote, CR or LF), doubling inner quotes. */
-    static String quote(String field) {
+    public static String quote(String field) {
         String s = field == null ? "" : field;
         if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
             return s;

@@ -29,9 +29,6 @@ public final class HtmlReport {
             Verdict.READY, "var(--ready)", Verdict.READY_WITH_FIXES, "var(--fixes)", Verdict.BLOCKED, "var(--blocked)",
             Verdict.ALREADY_TRUSTED_LAUNCH, "var(--already)", Verdict.SKIPPED, "var(--skipped)",
             Verdict.UNKNOWN, "var(--unknown)");
-    private static final Map<Severity, String> SEVERITY_COLOUR = Map.of(
-            Severity.BLOCKER, "var(--blocked)", Severity.AUTO_FIX, "var(--fixes)", Severity.WARNING, "var(--unknown)",
-            Severity.INFO, "var(--muted)");
 
     public String render(AssessmentReport report) {
         StringBuilder h = new StringBuilder(16384);
@@ -113,7 +110,7 @@ public final class HtmlReport {
                         .append("</code><span class=\"title\">").append(escape(RuleTitles.of(e.getKey())))
                         .append("</span><span class=\"track\"><span style=\"width:")
                         .append(String.format(Locale.ROOT, "%.1f", 100.0 * e.getValue()[0] / max)).append("%;background:")
-                        .append(SEVERITY_COLOUR.get(severity.get(e.getKey()))).append("\"></span></span><b>")
+                        .append(FindingHtml.SEVERITY_COLOUR.get(severity.get(e.getKey()))).append("\"></span></span><b>")
                         .append(e.getValue()[0]).append("</b><span class=\"what\">")
                         .append(severity.get(e.getKey()).name().replace('_', '-')).append("</span></button>\n"));
         h.append("</div>\n</section>\n");
@@ -167,35 +164,11 @@ public final class HtmlReport {
                 h.append("<div class=\"empty\">No findings: nothing stands in the way.</div>\n");
             }
             for (Finding f : vm.findings()) {
-                finding(h, f);
+                FindingHtml.append(h, f);
             }
             h.append("</details>\n");
         }
         h.append("</section>\n");
-    }
-
-    private static void finding(StringBuilder h, Finding f) {
-        h.append("<div class=\"finding\" data-rule=\"").append(escape(f.rule())).append("\"><span class=\"sev\" style=\"--c:")
-                .append(SEVERITY_COLOUR.get(f.severity())).append("\">").append(f.severity().name().replace('_', '-'))
-                .append("</span><code title=\"").append(escape(RuleTitles.of(f.rule()))).append("\">").append(escape(f.rule()))
-                .append("</code><div class=\"msg\">")
-                .append(escape(f.message())).append("</div>\n");
-        if (!f.evidence().isEmpty()) {
-            h.append("<div class=\"ev\">");
-            f.evidence().forEach((k, v) -> h.append("<span>").append(escape(k)).append(": <b>")
-                    .append(escape(v instanceof List<?> l ? String.join(", ", l.stream().map(String::valueOf).toList()) : v))
-                    .append("</b></span>"));
-            h.append("</div>\n");
-        }
-        if (!f.remediation().isEmpty()) {
-            h.append("<div class=\"fix\">").append(escape(f.remediation())).append("</div>\n");
-        }
-        if (!f.suggestions().isEmpty()) {
-            h.append("<div class=\"sugg\">");
-            f.suggestions().forEach(s -> h.append("<span class=\"chip\">").append(escape(s)).append("</span>"));
-            h.append("</div>\n");
-        }
-        h.append("</div>\n");
     }
 
     private static String filterAttributes(VmAssessment vm) {
@@ -224,7 +197,8 @@ public final class HtmlReport {
         };
     }
 
-    private static String resource(String name) {
+    /** A stylesheet or script of the reports, inlined so the file stands alone. */
+    public static String resource(String name) {
         try (InputStream in = HtmlReport.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("report resource missing from the build: " + name);

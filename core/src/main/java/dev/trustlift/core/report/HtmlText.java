@@ -1,11 +1,11 @@
 package dev.trustlift.core.report;
 
 /** Escaping for text and attribute values in the HTML report: every piece of data goes through here. */
-final class HtmlText {
+public final class HtmlText {
     private HtmlText() {
     }
 
-    static String escape(Object value) {
+    public static String escape(Object value) {
         String s = value == null ? "" : String.valueOf(value);
         StringBuilder b = new StringBuilder(s.length() + 16);
         for (int i = 0; i < s.length(); i++) {

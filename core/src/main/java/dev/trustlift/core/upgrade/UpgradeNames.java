@@ -28,6 +28,15 @@ public final class UpgradeNames {
         return limit("before-trusted-launch-" + campaignId, 80);
     }
 
+    /**
+     * The crash-consistent point taken instead when the agent could not take the
+     * application-consistent one: a second name, because ARM does not let a restore point be
+     * re-created (or updated) under the name of one that failed.
+     */
+    public static String crashConsistentRestorePoint(String campaignId) {
+        return limit("before-trusted-launch-crash-" + campaignId, 80);
+    }
+
     /** The OS disk rebuilt from the restore point when the upgrade is undone. */
     public static String restoredDisk(VmRef vm, String campaignId) {
         return limit(vm.name() + "-restored-" + campaignId, 80);

@@ -139,6 +139,16 @@ class Mbr2GptSimulatorTest {
     }
 
     @Test
+    void aNoRoomFaultOnValidateSaysSoEvenWhereThereIsRoom() {
+        DiskLayout d = LayoutPresets.build("windows-azure-default", 127);
+        ScriptResult noRoom = Mbr2GptSimulator.run(false, true, d, guest("off", 20000, null), "no-room");
+        assertEquals(7, noRoom.exitCode());
+        assertTrue(String.join("\n", noRoom.stdout()).contains("Cannot find room for the EFI system partition"), noRoom.stdout().toString());
+        assertEquals(0, Mbr2GptSimulator.run(false, true, d, guest("off", 20000, null), null).exitCode(),
+                "without the fault there is room on this disk");
+    }
+
+    @Test
     void windowsServer2016HasNoMbr2Gpt() {
         GuestContext ctx = new GuestContext(true, "Windows Server 2016 Datacenter", "10.0.14393", false, false, false,
                 LayoutPresets.build("windows-azure-default", 127), guest("off", 20000, null), step -> null);

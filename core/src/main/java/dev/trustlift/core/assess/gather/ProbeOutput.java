@@ -21,6 +21,21 @@ public final class ProbeOutput {
                 + GuestProbe.GET_PARTITION + "' section)");
     }
 
+    /**
+     * The number Windows gives the OS disk (Get-Disk's Number of C:'s disk, the disk the probe
+     * reads), which MBR2GPT must be told explicitly ({@code /disk:N}); empty for a Linux probe or
+     * when Get-Disk printed no number.
+     */
+    public static java.util.OptionalInt osDiskNumber(String stdout) {
+        ScriptSections sections = ScriptSections.of(stdout);
+        if (!sections.has(GuestProbe.GET_PARTITION)) {
+            return java.util.OptionalInt.empty();
+        }
+        return sections.objects(GuestProbe.GET_DISK).stream().findFirst()
+                .filter(d -> d.path("Number").canConvertToInt() && d.path("Number").isNumber())
+                .map(d -> java.util.OptionalInt.of(d.get("Number").asInt())).orElse(java.util.OptionalInt.empty());
+    }
+
     /** An MBR type byte as the rules compare it: two upper-case hex digits (sfdisk's "5" and Get-Partition's 5 are "05"). */
     static String mbrType(int type) {
         return String.format("%02X", type);

@@ -2,6 +2,7 @@ package dev.trustlift.core.assess.rules;
 
 import dev.trustlift.core.assess.Finding;
 import dev.trustlift.core.cloud.PowerState;
+import dev.trustlift.core.cloud.VmRef;
 import dev.trustlift.core.assess.Rule;
 import dev.trustlift.core.assess.Severity;
 import dev.trustlift.core.assess.VmFacts;
@@ -19,11 +20,19 @@ public final class Tl040NotRunning implements Rule {
         if (facts.powerState() == PowerState.RUNNING) {
             return Optional.empty();
         }
-        return Optional.of(Finding.of(id(), Severity.AUTO_FIX, "the VM is " + facts.powerStateText()
-                        + "; the guest steps need it running")
-                .evidence("powerState", facts.powerStateText())
+        return Optional.of(finding(facts.ref(), facts.powerState(), Severity.AUTO_FIX));
+    }
+
+    /**
+     * The finding for a VM in {@code power}: AUTO_FIX in assess (upgrade can start it), a BLOCKER
+     * in an upgrade run without --start-stopped, with the same words either way.
+     */
+    public static Finding finding(VmRef vm, PowerState power, Severity severity) {
+        String state = power.name().toLowerCase(java.util.Locale.ROOT);
+        return Finding.of("TL040", severity, "the VM is " + state + "; the guest steps need it running")
+                .evidence("powerState", state)
                 .remediation("upgrade starts it when run with --start-stopped (otherwise it refuses the VM); or start it "
-                        + "yourself: az vm start -g " + facts.ref().resourceGroup() + " -n " + facts.ref().name())
-                .build());
+                        + "yourself: az vm start -g " + vm.resourceGroup() + " -n " + vm.name())
+                .build();
     }
 }

@@ -75,7 +75,8 @@ public final class Tl090LayoutNotConvertible implements Rule {
         return problems;
     }
 
-    static List<String> describe(DiskLayout layout) {
+    /** The layout in one line per partition, as findings and the upgrade journal show it. */
+    public static List<String> describe(DiskLayout layout) {
         return layout.partitions().stream().map(p -> "#" + p.number() + " type " + p.type() + " start " + p.startLba()
                 + " " + layout.mib(p.sectors()) + " MiB" + (p.active() ? " active" : "") + (p.logical() ? " logical" : "")
                 + (p.os() ? " os" : "")).toList();

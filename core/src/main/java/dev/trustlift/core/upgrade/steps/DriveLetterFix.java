@@ -45,9 +45,11 @@ final class DriveLetterFix {
     private enum Stage { DETECT, FIX, RESTART }
 
     private final Cloud cloud;
+    private final GuestCommand guest;
 
-    DriveLetterFix(Cloud cloud) {
+    DriveLetterFix(Cloud cloud, GuestCommand guest) {
         this.cloud = cloud;
+        this.guest = guest;
     }
 
     /** Empty when this fix is over (its result is in {@code results}), else what to return to the runner now. */
@@ -72,8 +74,8 @@ final class DriveLetterFix {
         try {
             while (true) {
                 if (stage == Stage.DETECT) {
-                    GuestRun.Outcome o = GuestRun.advance(cloud, vm, location, PREFIX_DETECT, script(osDisk.get(), "detect"));
-                    if (!(o instanceof GuestRun.Ended e)) {
+                    GuestCommand.Outcome o = guest.run(vm, location, PREFIX_DETECT, script(osDisk.get(), "detect"));
+                    if (!(o instanceof GuestCommand.Ran e)) {
                         return pending(vm, r, o, "the drive letters could not be checked");
                     }
                     DriveLetterOutput out = parse(e, osDisk.get());
@@ -100,8 +102,8 @@ final class DriveLetterFix {
                     if (n > MAX_FIX_RUNS) {
                         return warn(vm, r, "D: was not back on the temporary disk after " + MAX_FIX_RUNS + " runs of the fix", null);
                     }
-                    GuestRun.Outcome o = GuestRun.advance(cloud, vm, location, PREFIX_FIX + n, script(osDisk.get(), "fix"));
-                    if (!(o instanceof GuestRun.Ended e)) {
+                    GuestCommand.Outcome o = guest.run(vm, location, PREFIX_FIX + n, script(osDisk.get(), "fix"));
+                    if (!(o instanceof GuestCommand.Ran e)) {
                         return pending(vm, r, o, "the drive-letter fix could not run");
                     }
                     DriveLetterOutput out = parse(e, osDisk.get());
@@ -150,7 +152,7 @@ final class DriveLetterFix {
         return GuestScripts.DRIVE_LETTER_FIX.script(Map.of("DiskNumber", Integer.toString(osDisk), "Mode", mode));
     }
 
-    private static DriveLetterOutput parse(GuestRun.Ended e, int osDisk) {
+    private static DriveLetterOutput parse(GuestCommand.Ran e, int osDisk) {
         try {
             return DriveLetterOutput.parse(e.result(), osDisk);
         } catch (IllegalArgumentException notAnswered) {
@@ -158,7 +160,7 @@ final class DriveLetterFix {
         }
     }
 
-    private static String firstLine(GuestRun.Ended e) {
+    private static String firstLine(GuestCommand.Ran e) {
         String err = e.result().stderr().strip();
         return "exit " + e.result().exitCode() + (err.isEmpty() ? "" : ", " + err.lines().findFirst().orElse(""));
     }
@@ -168,18 +170,15 @@ final class DriveLetterFix {
     }
 
     /** A run that has not ended yet goes back to the runner; one that could not run at all is a WARNING. */
-    private static Optional<StepResult> pending(VmUpgrade vm, ObjectNode r, GuestRun.Outcome o, String what) {
-        if (o instanceof GuestRun.Started s) {
-            return Optional.of(s.await());
+    private static Optional<StepResult> pending(VmUpgrade vm, ObjectNode r, GuestCommand.Outcome o, String what) {
+        StepResult next = ((GuestCommand.Pending) o).next();
+        if (next instanceof StepResult.Failed f) {
+            return warn(vm, r, what + ": " + f.code() + " " + f.message(), null);
         }
-        if (o instanceof GuestRun.Waiting w) {
-            return Optional.of(w.later());
-        }
-        GuestRun.NotRun n = (GuestRun.NotRun) o;
-        return warn(vm, r, what + ": " + n.code() + " " + n.message(), null);
+        return Optional.of(next);
     }
 
-    private static Optional<StepResult> warn(VmUpgrade vm, ObjectNode r, String why, GuestRun.Ended e) {
+    private static Optional<StepResult> warn(VmUpgrade vm, ObjectNode r, String why, GuestCommand.Ran e) {
         r.put("result", "failed").put("why", why);
         Map<String, Object> evidence = new LinkedHashMap<>();
         if (r.has("dDisk")) {

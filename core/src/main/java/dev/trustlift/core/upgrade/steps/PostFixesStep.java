@@ -11,6 +11,7 @@ import dev.trustlift.core.cloud.OsType;
 import dev.trustlift.core.cloud.Vm;
 import dev.trustlift.core.guest.GuestScripts;
 import dev.trustlift.core.guest.WinReOutput;
+import dev.trustlift.core.upgrade.EndedOperation;
 import dev.trustlift.core.upgrade.RetryPolicy;
 import dev.trustlift.core.upgrade.Step;
 import dev.trustlift.core.upgrade.StepResult;
@@ -41,11 +42,13 @@ public final class PostFixesStep implements Step {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Cloud cloud;
+    private final GuestCommand guest;
     private final DriveLetterFix driveLetters;
 
     public PostFixesStep(Cloud cloud) {
         this.cloud = cloud;
-        this.driveLetters = new DriveLetterFix(cloud);
+        this.guest = new GuestCommand(cloud);
+        this.driveLetters = new DriveLetterFix(cloud, guest);
     }
 
     @Override
@@ -66,7 +69,7 @@ public final class PostFixesStep implements Step {
             return StepResult.done(JSON.createObjectNode().put("os", "Linux").put("fixes", "none needed"));
         }
         ObjectNode results = results(vm);
-        String last = vm.endedOperation().map(e -> e.label()).orElse("");
+        String last = vm.endedOperation().map(EndedOperation::label).orElse("");
         boolean winReDone = last.startsWith(DriveLetterFix.PREFIX_DETECT) || last.startsWith(DriveLetterFix.PREFIX_FIX)
                 || last.startsWith(DriveLetterFix.PREFIX_RESTART);
         if (!winReDone && reagentWarning(vm)) {
@@ -84,9 +87,9 @@ public final class PostFixesStep implements Step {
 
     /** Empty when the resync is over (its result recorded), else what to return to the runner now. */
     private Optional<StepResult> winRe(VmUpgrade vm, String location, ObjectNode results) {
-        GuestRun.Outcome outcome;
+        GuestCommand.Outcome outcome;
         try {
-            outcome = GuestRun.advance(cloud, vm, location, WINRE_LABEL, GuestScripts.WINRE_RESYNC.script());
+            outcome = guest.run(vm, location, WINRE_LABEL, GuestScripts.WINRE_RESYNC.script());
         } catch (CloudException e) {
             if (retryLater(vm, e)) {
                 throw e;
@@ -94,17 +97,14 @@ public final class PostFixesStep implements Step {
             winReWarning(vm, results, "the WinRE resync could not be started: " + e.getMessage(), Map.of());
             return Optional.empty();
         }
-        if (outcome instanceof GuestRun.Started s) {
-            return Optional.of(s.await());
+        if (outcome instanceof GuestCommand.Pending p) {
+            if (p.next() instanceof StepResult.Failed f) {
+                winReWarning(vm, results, "winre-resync could not run in the guest: " + f.code() + " " + f.message(), Map.of());
+                return Optional.empty();
+            }
+            return Optional.of(p.next());
         }
-        if (outcome instanceof GuestRun.Waiting w) {
-            return Optional.of(w.later());
-        }
-        if (outcome instanceof GuestRun.NotRun n) {
-            winReWarning(vm, results, "winre-resync could not run in the guest: " + n.code() + " " + n.message(), Map.of());
-            return Optional.empty();
-        }
-        GuestRun.Ended ended = (GuestRun.Ended) outcome;
+        GuestCommand.Ran ended = (GuestCommand.Ran) outcome;
         WinReOutput w;
         try {
             w = WinReOutput.parse(ended.result());

@@ -40,9 +40,11 @@ public final class VerifyGuestStep implements Step {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Cloud cloud;
+    private final GuestCommand guest;
 
     public VerifyGuestStep(Cloud cloud) {
         this.cloud = cloud;
+        this.guest = new GuestCommand(cloud);
     }
 
     @Override
@@ -71,18 +73,12 @@ public final class VerifyGuestStep implements Step {
         }
         Vm model = cloud.getVm(vm.ref());
         GuestScripts script = model.osType() == OsType.LINUX ? GuestScripts.VERIFY_LINUX : GuestScripts.VERIFY_WINDOWS;
-        GuestRun.Outcome outcome = GuestRun.advance(cloud, vm, model.location(), LABEL, script.script());
-        if (outcome instanceof GuestRun.Started s) {
-            return s.await();
+        GuestCommand.Outcome outcome = guest.run(vm, model.location(), LABEL, script.script());
+        if (outcome instanceof GuestCommand.Pending p) {
+            return p.next();
         }
-        if (outcome instanceof GuestRun.Waiting w) {
-            return w.later();
-        }
-        if (outcome instanceof GuestRun.NotRun n) {
-            return StepResult.retryable(n.code(), "verify-guest could not run in the guest: " + n.message());
-        }
-        GuestRun.Ended ended = (GuestRun.Ended) outcome;
-        return judge(vm, model.osType(), ended.result(), ended.requestId());
+        String requestId = vm.endedOperation().map(e -> e.handle().requestId()).orElse(null);
+        return judge(vm, model.osType(), ((GuestCommand.Ran) outcome).result(), requestId);
     }
 
     private StepResult judge(VmUpgrade vm, OsType os, ScriptResult result, String requestId) {

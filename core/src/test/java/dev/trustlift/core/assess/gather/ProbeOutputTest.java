@@ -205,4 +205,16 @@ class ProbeOutputTest {
                     "read-only: " + lines);
         }
     }
+
+    @Test
+    void theOsDiskNumberIsGetDisksNumberOfCsDiskAndAbsentForLinux() {
+        String parts = "[{\"PartitionNumber\":1,\"DriveLetter\":\"C\",\"Offset\":1048576,\"Size\":128000000000,\"MbrType\":7,"
+                + "\"GptType\":null,\"IsActive\":true}]";
+        String out = windows("1", parts, section(GuestProbe.NO_BITLOCKER, "")).replace("\"Number\":0", "\"Number\":3");
+        assertEquals(java.util.OptionalInt.of(3), ProbeOutput.osDiskNumber(out));
+        String linux = section(GuestProbe.SFDISK, resource("sfdisk-az.json")) + section(GuestProbe.LSBLK, resource("lsblk-az.json"));
+        assertEquals(java.util.OptionalInt.empty(), ProbeOutput.osDiskNumber(linux));
+        assertEquals(java.util.OptionalInt.empty(), ProbeOutput.osDiskNumber(out.replace("\"Number\":3,", "")),
+                "no number printed: not guessed");
+    }
 }

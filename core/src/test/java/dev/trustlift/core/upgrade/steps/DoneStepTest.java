@@ -24,13 +24,13 @@ import org.junit.jupiter.api.io.TempDir;
 class DoneStepTest {
     @TempDir
     Path dir;
-    private final StepCloud cloud = new StepCloud();
+    private final AfterStartCloud cloud = new AfterStartCloud();
     private final DoneStep step = new DoneStep(cloud);
     private StepCalls calls;
 
     @BeforeEach
     void open() {
-        calls = new StepCalls(dir, StepCloud.REF, VmOptions.defaults(), Timing.defaults());
+        calls = new StepCalls(dir, AfterStartCloud.REF, VmOptions.defaults(), Timing.defaults());
         cloud.view = new RunCommandView("trustlift", "Succeeded", "Succeeded", null, 0, "== x ==", "", null, null, "# verify-guest.ps1 version 1");
     }
 

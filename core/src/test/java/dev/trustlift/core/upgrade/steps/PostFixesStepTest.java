@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PostFixesStepTest {
     @TempDir
     Path dir;
-    private final StepCloud cloud = new StepCloud();
+    private final AfterStartCloud cloud = new AfterStartCloud();
     private final PostFixesStep step = new PostFixesStep(cloud);
     private final Timing timing = Timing.defaults().withGuestTimeout(Duration.ofMinutes(10));
     private final WindowsGuest guest = new WindowsGuest();
@@ -55,15 +55,15 @@ class PostFixesStepTest {
         }
 
         ScriptResult answer(ManagedRunCommand c) {
-            GuestScripts script = StepCloud.scriptOf(c);
+            GuestScripts script = AfterStartCloud.scriptOf(c);
             if (script == GuestScripts.WINRE_RESYNC) {
                 return new ScriptResult(0, GuestOutputs.winReResynced(winReIdAfter), "");
             }
             if (script != GuestScripts.DRIVE_LETTER_FIX) {
                 throw new AssertionError("post-fixes ran " + script);
             }
-            assertEquals("0", StepCloud.parameter(c, "DiskNumber"), "the OS disk's number from the journal");
-            String mode = StepCloud.parameter(c, "Mode");
+            assertEquals("0", AfterStartCloud.parameter(c, "DiskNumber"), "the OS disk's number from the journal");
+            String mode = AfterStartCloud.parameter(c, "Mode");
             modes.add(mode);
             String dBefore = d();
             String pageBefore = GuestOutputs.pageFile(pageFile);
@@ -88,7 +88,7 @@ class PostFixesStepTest {
 
     @BeforeEach
     void open() {
-        calls = new StepCalls(dir, StepCloud.REF, VmOptions.defaults(), timing);
+        calls = new StepCalls(dir, AfterStartCloud.REF, VmOptions.defaults(), timing);
         cloud.guest = guest::answer;
     }
 
@@ -157,7 +157,7 @@ class PostFixesStepTest {
     void anOwnersLargePartitionWithDOnTheOsDiskIsLeftAlone() {
         converted(false);
         cloud.guest = c -> {
-            guest.modes.add(StepCloud.parameter(c, "Mode"));
+            guest.modes.add(AfterStartCloud.parameter(c, "Mode"));
             String big = GuestOutputs.partition(0, 3, 53687091200L);
             return new ScriptResult(0, GuestOutputs.driveLetters(big, GuestOutputs.pageFile("C"), big, GuestOutputs.pageFile("C"),
                     GuestOutputs.tempVolume("E")), "");
@@ -232,7 +232,7 @@ class PostFixesStepTest {
         assertEquals("AgentNotReadyAfterRestart", failed.code());
         assertFalse(failed.retryable());
         assertTrue(failed.message().contains("Info: The boot selection failed"), failed.message());
-        assertEquals("serial-console.log", calls.journal().artifacts(StepCalls.CAMPAIGN, StepCloud.REF.id()).get(0).name());
+        assertEquals("serial-console.log", calls.journal().artifacts(StepCalls.CAMPAIGN, AfterStartCloud.REF.id()).get(0).name());
     }
 
     @Test

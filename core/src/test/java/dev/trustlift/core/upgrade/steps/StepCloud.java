@@ -9,6 +9,7 @@ import dev.trustlift.core.cloud.Extension;
 import dev.trustlift.core.cloud.FeatureState;
 import dev.trustlift.core.cloud.GuestScript;
 import dev.trustlift.core.cloud.HyperVGeneration;
+import dev.trustlift.core.cloud.ImageRef;
 import dev.trustlift.core.cloud.InstanceView;
 import dev.trustlift.core.cloud.ManagedRunCommand;
 import dev.trustlift.core.cloud.OperationHandle;
@@ -30,157 +31,289 @@ import dev.trustlift.core.cloud.SecurityType;
 import dev.trustlift.core.cloud.Snapshot;
 import dev.trustlift.core.cloud.Vm;
 import dev.trustlift.core.cloud.VmRef;
-import dev.trustlift.core.guest.GuestScripts;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * A cloud for the steps after start: one running Trusted Launch VM, its agent status, a simulated
- * guest that answers each managed run command (by which of core's scripts it is), restarts, the
- * serial console log and locks. Everything a step must not call throws.
+ * One VM's cloud for step tests: the VM and instance view a test sets, a guest that answers each
+ * managed run command through {@link #guest}, restore points by name, and a log of every write,
+ * so a test can say "nothing was sent". Operations are only handed out (the harness ends them).
  */
-class StepCloud implements Cloud {
-    static final VmRef REF = new VmRef("11111111-1111-1111-1111-111111111111", "rg-app", "win01");
+final class StepCloud implements Cloud {
+    static final String SUB = "11111111-1111-1111-1111-111111111111";
+    static final VmRef REF = new VmRef(SUB, "rg-app", "win01");
 
-    OsType os = OsType.WINDOWS;
-    PowerState power = PowerState.RUNNING;
-    String agent = "Ready";
-    /** The guest: answers a run command's script and parameters. */
-    Function<ManagedRunCommand, ScriptResult> guest = c -> new ScriptResult(1, "", "no guest");
-    RunCommandView view;
-    String serialLog = "";
-    CloudException serialLogFailure;
-    List<ResourceLock> locks = List.of();
-    CloudException deleteRefusal;
-    Runnable onRestart = () -> { };
-    final List<ManagedRunCommand> runs = new ArrayList<>();
-    int restarts;
-    int deletes;
-    int serialLogReads;
-    private int requests;
+    Vm vm;
+    InstanceView view;
+    final List<String> writes = new ArrayList<>();
+    final List<ManagedRunCommand> commands = new ArrayList<>();
+    /** Answers a run command: its exit code, stdout, stderr. */
+    Function<ManagedRunCommand, ScriptResult> guest = c -> new ScriptResult(1, "", "no guest in this test");
+    RunCommandView runCommand;
+    final Map<String, RestorePoint> restorePoints = new HashMap<>();
+    final Map<String, CloudException> refusals = new HashMap<>();
+    final List<Extension> extensions = new ArrayList<>();
+    private final Clock clock;
+    private int ops;
 
-    /** Which of core's scripts a run command carries. */
-    static GuestScripts scriptOf(ManagedRunCommand c) {
-        for (GuestScripts s : GuestScripts.values()) {
-            if (s.lines().equals(c.script())) {
-                return s;
-            }
+    StepCloud(Clock clock, OsType os, String osName, String osVersion) {
+        this.clock = clock;
+        this.vm = vm(os, SecurityType.STANDARD);
+        this.view = new InstanceView(PowerState.RUNNING, "Ready", osName, osVersion, HyperVGeneration.V1, List.of());
+    }
+
+    static Vm vm(OsType os, SecurityType security) {
+        return new Vm(REF, "eastus", "Standard_D2s_v3", List.of(), null, os, security, false, false, Map.of(),
+                new OsDiskRef("/subscriptions/" + SUB + "/resourceGroups/rg-app/providers/Microsoft.Compute/disks/win01-os",
+                        "win01-os", true, false, 127), new ImageRef("MicrosoftWindowsServer", "WindowsServer",
+                "2019-datacenter", "latest", null), false, "Succeeded");
+    }
+
+    void power(PowerState power, String agent) {
+        view = new InstanceView(power, agent, view.osName(), view.osVersion(), view.hyperVGeneration(), List.of());
+    }
+
+    OperationHandle handle(OperationKind kind, String resource) {
+        ops++;
+        return new OperationHandle(kind, resource, OperationHandle.Polling.ASYNC_OPERATION,
+                "https://management.azure.com/op/" + ops, "req-" + ops, clock.instant());
+    }
+
+    private void refuse(String op) {
+        CloudException e = refusals.remove(op);
+        if (e != null) {
+            throw e;
         }
-        throw new AssertionError("not one of core's scripts: " + c);
-    }
-
-    static String parameter(ManagedRunCommand c, String name) {
-        return c.parameters().stream().filter(p -> p.name().equals(name)).map(ManagedRunCommand.Parameter::value)
-                .findFirst().orElse(null);
-    }
-
-    List<GuestScripts> scriptsRun() {
-        return runs.stream().map(StepCloud::scriptOf).toList();
-    }
-
-    private OperationHandle handle(OperationKind kind, String id) {
-        requests++;
-        return new OperationHandle(kind, id, OperationHandle.Polling.ASYNC_OPERATION,
-                "https://management.azure.com/operations/op-" + requests, "req-" + requests, Instant.parse("2026-12-08T04:00:00Z"));
     }
 
     @Override
-    public Vm getVm(VmRef vm) {
-        return new Vm(REF, "eastus", "Standard_D2s_v3", List.of(), null, os, SecurityType.TRUSTED_LAUNCH, true, true, Map.of(),
-                new OsDiskRef(REF.id().replace("virtualMachines/win01", "disks/win01-os"), "win01-os", true, false, 127),
-                null, false, "Succeeded", null, false, List.of(), null);
+    public Vm getVm(VmRef ref) {
+        refuse("getVm");
+        return vm;
     }
 
     @Override
-    public InstanceView getInstanceView(VmRef vm) {
-        return new InstanceView(power, agent, null, null, HyperVGeneration.V2, List.of());
+    public InstanceView getInstanceView(VmRef ref) {
+        return view;
     }
 
-    /** Runs the script at once: the operation's end (the test's) finds the instance view finished. */
     @Override
-    public OperationHandle beginRunCommand(VmRef vm, String location, ManagedRunCommand command) {
-        runs.add(command);
+    public OperationHandle beginStart(VmRef ref) {
+        writes.add("start");
+        return handle(OperationKind.START, ref.id());
+    }
+
+    @Override
+    public OperationHandle beginRunCommand(VmRef ref, String location, ManagedRunCommand command) {
+        refuse("runCommand");
+        writes.add("runCommand");
+        commands.add(command);
         ScriptResult r = guest.apply(command);
-        view = new RunCommandView(command.name(), "Succeeded", r.exitCode() == 0 ? "Succeeded" : "Failed", null,
-                r.exitCode(), r.stdout(), r.stderr(), null, null, String.join("\n", command.script()));
-        return handle(OperationKind.RUN_COMMAND, vm.id() + "/runCommands/" + command.name());
+        runCommand = new RunCommandView(command.name(), "Succeeded", r.exitCode() == 0 ? "Succeeded" : "Failed", null,
+                r.exitCode(), r.stdout(), r.stderr(), clock.instant(), clock.instant(), String.join("\n", command.script()),
+                command.parameters());
+        return handle(OperationKind.RUN_COMMAND, ref.id() + "/runCommands/" + command.name());
     }
 
     @Override
-    public Optional<RunCommandView> findRunCommand(VmRef vm, String name) {
-        return Optional.ofNullable(view).filter(v -> v.name().equals(name));
+    public OperationHandle beginRestart(VmRef ref) {
+        writes.add("restart");
+        return handle(OperationKind.RESTART, ref.id());
     }
 
     @Override
-    public OperationHandle beginDeleteRunCommand(VmRef vm, String name) {
-        deletes++;
-        if (deleteRefusal != null) {
-            throw deleteRefusal;
-        }
-        view = null;
-        return handle(OperationKind.DELETE_RUN_COMMAND, vm.id() + "/runCommands/" + name);
+    public Optional<RunCommandView> findRunCommand(VmRef ref, String name) {
+        return Optional.ofNullable(runCommand);
     }
 
     @Override
-    public OperationHandle beginRestart(VmRef vm) {
-        restarts++;
-        onRestart.run();
-        return handle(OperationKind.RESTART, vm.id());
+    public String ensureRestorePointCollection(VmRef ref, String location, String collectionName) {
+        writes.add("collection " + collectionName);
+        return ref.id().replace("/providers/Microsoft.Compute/virtualMachines/" + ref.name(), "")
+                + "/providers/Microsoft.Compute/restorePointCollections/" + collectionName;
     }
 
     @Override
-    public String readSerialConsoleLog(VmRef vm) {
-        serialLogReads++;
-        if (serialLogFailure != null) {
-            throw serialLogFailure;
-        }
-        return serialLog;
+    public OperationHandle beginCreateRestorePoint(VmRef ref, String collectionName, String pointName, ConsistencyMode mode) {
+        refuse("restorePoint " + mode);
+        writes.add("restorePoint " + pointName + " " + mode);
+        return handle(OperationKind.CREATE_RESTORE_POINT, "rp/" + pointName);
     }
 
     @Override
-    public List<ResourceLock> findLocks(VmRef vm) {
-        return locks;
+    public Optional<RestorePoint> findRestorePoint(VmRef ref, String collectionName, String pointName) {
+        return Optional.ofNullable(restorePoints.get(pointName));
     }
 
-    // ---- nothing else is for these steps ----
-
-    private static AssertionError notHere() {
-        return new AssertionError("the steps after start do not call this");
+    static RestorePoint point(String name, String state, ConsistencyMode mode) {
+        String id = "/subscriptions/" + SUB + "/resourceGroups/rg-app/providers/Microsoft.Compute/restorePointCollections/"
+                + "trustlift-win01/restorePoints/" + name;
+        return new RestorePoint(id.substring(0, id.indexOf("/restorePoints/")), id, List.of(id + "/diskRestorePoints/os-drp",
+                id + "/diskRestorePoints/data-drp"), mode, state, null, List.of());
     }
 
-    @Override public List<Vm> listVms(CloudScope scope) { throw notHere(); }
-    @Override public List<Vm> queryVms(CloudScope scope) { throw notHere(); }
-    @Override public OsDisk getDisk(String diskId) { throw notHere(); }
-    @Override public List<Extension> listExtensions(VmRef vm) { throw notHere(); }
-    @Override public List<ResourceSku> listSkus(String s, String l) { throw notHere(); }
-    @Override public FeatureState getFeature(String s, String f) { throw notHere(); }
-    @Override public FeatureState registerFeature(String s, String f) { throw notHere(); }
-    @Override public BackupProtection getBackupProtection(VmRef vm, String l) { throw notHere(); }
-    @Override public List<ReplicationProtectedItem> listReplicationProtectedItems(String s) { throw notHere(); }
-    @Override public List<ResourceLock> listResourceGroupLocks(String s, String g) { throw notHere(); }
-    @Override public ScriptResult runScript(VmRef vm, GuestScript script) { throw notHere(); }
-    @Override public RestorePoint createRestorePoint(VmRef vm, String c, String p) { throw notHere(); }
-    @Override public Snapshot createIncrementalSnapshot(String d, String n) { throw notHere(); }
-    @Override public OsDisk createDisk(VmRef vm, String s, String n) { throw notHere(); }
-    @Override public OsDisk growDisk(String d, int g) { throw notHere(); }
-    @Override public Vm swapOsDisk(VmRef vm, String d) { throw notHere(); }
-    @Override public void deallocate(VmRef vm) { throw notHere(); }
-    @Override public void start(VmRef vm) { throw notHere(); }
-    @Override public Vm setSecurityProfile(VmRef vm, SecurityProfileChange c) { throw notHere(); }
-    @Override public RateLimits rateLimits(String s) { throw notHere(); }
-    @Override public OperationHandle beginDeallocate(VmRef vm) { throw notHere(); }
-    @Override public OperationHandle beginStart(VmRef vm) { throw notHere(); }
-    @Override public OperationHandle beginSetSecurityProfile(VmRef vm, SecurityProfileChange c) { throw notHere(); }
-    @Override public String ensureRestorePointCollection(VmRef vm, String l, String c) { throw notHere(); }
-    @Override public OperationHandle beginCreateRestorePoint(VmRef vm, String c, String p, ConsistencyMode m) { throw notHere(); }
-    @Override public Optional<RestorePoint> findRestorePoint(VmRef vm, String c, String p) { throw notHere(); }
-    @Override public OperationHandle beginRestoreDisk(VmRef vm, String l, String d, String n, Map<String, String> t) { throw notHere(); }
-    @Override public OperationHandle beginSwapOsDisk(VmRef vm, String d) { throw notHere(); }
-    @Override public OperationHandle beginTagDisk(String d, Map<String, String> t) { throw notHere(); }
-    @Override public OperationState pollOperation(OperationHandle h) { throw notHere(); }
-    @Override public FeatureState.Registration registerResourceProvider(String s, String n) { throw notHere(); }
+    // ---- what FactsGatherer reads ----
+
+    @Override
+    public List<Extension> listExtensions(VmRef ref) {
+        return List.copyOf(extensions);
+    }
+
+    @Override
+    public BackupProtection getBackupProtection(VmRef ref, String location) {
+        return BackupProtection.notProtected();
+    }
+
+    @Override
+    public List<ReplicationProtectedItem> listReplicationProtectedItems(String subscription) {
+        return List.of();
+    }
+
+    @Override
+    public List<ResourceLock> listResourceGroupLocks(String subscription, String resourceGroup) {
+        return List.of();
+    }
+
+    @Override
+    public FeatureState getFeature(String subscription, String feature) {
+        throw new CloudException("FeatureNotFound", "feature not found", 404, "req-f", null);
+    }
+
+    @Override
+    public List<ResourceSku> listSkus(String subscription, String location) {
+        return List.of(new ResourceSku(vm.size(), location, Map.of("HyperVGenerations", "V1,V2", "vCPUs", "2",
+                "MemoryGB", "8", "PremiumIO", "True", "CpuArchitectureType", "x64"), List.of()));
+    }
+
+    @Override
+    public OsDisk getDisk(String diskId) {
+        return new OsDisk(diskId, "win01-os", "eastus", 127, HyperVGeneration.V1, null, SecurityType.STANDARD, REF.id());
+    }
+
+    // ---- not for the front steps ----
+
+    private static AssertionError notUsed() {
+        return new AssertionError("the front steps do not call this");
+    }
+
+    @Override
+    public List<Vm> listVms(CloudScope scope) {
+        throw notUsed();
+    }
+
+    @Override
+    public List<Vm> queryVms(CloudScope scope) {
+        throw notUsed();
+    }
+
+    @Override
+    public FeatureState registerFeature(String subscription, String feature) {
+        throw notUsed();
+    }
+
+    @Override
+    public List<ResourceLock> findLocks(VmRef ref) {
+        throw notUsed();
+    }
+
+    @Override
+    public ScriptResult runScript(VmRef ref, GuestScript script) {
+        throw new AssertionError("the upgrade runs scripts as the managed run command, never through the action API");
+    }
+
+    @Override
+    public RestorePoint createRestorePoint(VmRef ref, String collectionName, String pointName) {
+        throw notUsed();
+    }
+
+    @Override
+    public Snapshot createIncrementalSnapshot(String diskId, String snapshotName) {
+        throw notUsed();
+    }
+
+    @Override
+    public OsDisk createDisk(VmRef ref, String sourceId, String diskName) {
+        throw notUsed();
+    }
+
+    @Override
+    public OsDisk growDisk(String diskId, int newSizeGb) {
+        throw notUsed();
+    }
+
+    @Override
+    public Vm swapOsDisk(VmRef ref, String diskId) {
+        throw notUsed();
+    }
+
+    @Override
+    public void deallocate(VmRef ref) {
+        throw notUsed();
+    }
+
+    @Override
+    public void start(VmRef ref) {
+        throw notUsed();
+    }
+
+    @Override
+    public Vm setSecurityProfile(VmRef ref, SecurityProfileChange change) {
+        throw notUsed();
+    }
+
+    @Override
+    public RateLimits rateLimits(String subscription) {
+        return null;
+    }
+
+    @Override
+    public OperationHandle beginDeallocate(VmRef ref) {
+        throw notUsed();
+    }
+
+    @Override
+    public OperationHandle beginSetSecurityProfile(VmRef ref, SecurityProfileChange change) {
+        throw notUsed();
+    }
+
+    @Override
+    public OperationHandle beginRestoreDisk(VmRef ref, String location, String diskRestorePointId, String diskName,
+                                            Map<String, String> tags) {
+        throw notUsed();
+    }
+
+    @Override
+    public OperationHandle beginSwapOsDisk(VmRef ref, String diskId) {
+        throw notUsed();
+    }
+
+    @Override
+    public OperationHandle beginTagDisk(String diskId, Map<String, String> tags) {
+        throw notUsed();
+    }
+
+    @Override
+    public OperationHandle beginDeleteRunCommand(VmRef ref, String name) {
+        throw notUsed();
+    }
+
+    @Override
+    public OperationState pollOperation(OperationHandle handle) {
+        throw notUsed();
+    }
+
+    @Override
+    public String readSerialConsoleLog(VmRef ref) {
+        throw notUsed();
+    }
+
+    @Override
+    public FeatureState.Registration registerResourceProvider(String subscription, String namespace) {
+        throw notUsed();
+    }
 }

@@ -33,14 +33,14 @@ import org.junit.jupiter.api.io.TempDir;
 class VerifyGuestStepTest {
     @TempDir
     Path dir;
-    private final StepCloud cloud = new StepCloud();
+    private final AfterStartCloud cloud = new AfterStartCloud();
     private final VerifyGuestStep step = new VerifyGuestStep(cloud);
     private final Timing timing = Timing.defaults().withGuestTimeout(Duration.ofMinutes(10));
     private StepCalls calls;
 
     @BeforeEach
     void open() {
-        calls = new StepCalls(dir, StepCloud.REF, VmOptions.defaults(), timing);
+        calls = new StepCalls(dir, AfterStartCloud.REF, VmOptions.defaults(), timing);
     }
 
     @AfterEach
@@ -88,7 +88,7 @@ class VerifyGuestStepTest {
                 failed.message());
         assertEquals("Boot failed: not a bootable disk", failed.detail().at("/serialLog/lastLine").asText());
         assertEquals(660, failed.detail().path("waitedSeconds").asLong(), "from the attempt's start, by the journal's clock");
-        List<Artifact> saved = calls.journal().artifacts(StepCalls.CAMPAIGN, StepCloud.REF.id());
+        List<Artifact> saved = calls.journal().artifacts(StepCalls.CAMPAIGN, AfterStartCloud.REF.id());
         assertEquals(1, saved.size());
         assertEquals("serial-console.log", saved.get(0).name());
         assertEquals(cloud.serialLog, Files.readString(calls.journal().artifactFolder().resolve(saved.get(0).relativePath()),
@@ -106,7 +106,7 @@ class VerifyGuestStepTest {
         assertEquals("AgentNotReady", failed.code());
         assertTrue(failed.message().contains("could not be read") && failed.message().contains("boot diagnostics is off"),
                 failed.message());
-        assertTrue(calls.journal().artifacts(StepCalls.CAMPAIGN, StepCloud.REF.id()).isEmpty());
+        assertTrue(calls.journal().artifacts(StepCalls.CAMPAIGN, AfterStartCloud.REF.id()).isEmpty());
     }
 
     @Test
@@ -217,11 +217,22 @@ class VerifyGuestStepTest {
     }
 
     @Test
-    void aRunStillGoingFromBeforeACrashIsWaitedForNotCutShort() {
-        cloud.view = new RunCommandView("trustlift", "Succeeded", "Running", null, null, "", "", null, null, "# mbr2gpt-convert.ps1 version 1");
+    void aRunThisAttemptSentBeforeACrashIsWaitedForNotSentAgain() {
+        // ARM accepted the PUT (its run started at the attempt's start) but the journal never heard of it
+        cloud.view = new RunCommandView("trustlift", "Succeeded", "Running", null, null, "", "",
+                java.time.Instant.parse("2026-12-08T04:00:00Z"), null, String.join("\n", GuestScripts.VERIFY_WINDOWS.lines()));
         StepResult.Later later = assertInstanceOf(StepResult.Later.class, calls.call(step));
-        assertTrue(later.why().contains("Running"), later.why());
+        assertTrue(later.why().contains("still running"), later.why());
         assertTrue(cloud.runs.isEmpty());
+    }
+
+    @Test
+    void aRunOfAnEarlierStepIsNotWaitedForNorRead() {
+        cloud.view = new RunCommandView("trustlift", "Succeeded", "Succeeded", null, 0, "== MBR2GPT.exe /convert ==\n", "",
+                java.time.Instant.parse("2026-12-08T03:00:00Z"), null, String.join("\n", GuestScripts.MBR2GPT_CONVERT.lines()));
+        guestSays(GuestOutputs.verifyWindows(true, true));
+        assertInstanceOf(StepResult.Await.class, calls.call(step));
+        assertEquals(List.of(GuestScripts.VERIFY_WINDOWS), cloud.scriptsRun());
     }
 
     @Test
