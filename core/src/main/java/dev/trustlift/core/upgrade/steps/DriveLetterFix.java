@@ -169,10 +169,13 @@ final class DriveLetterFix {
         return r.has("phases") ? (ArrayNode) r.get("phases") : r.putArray("phases");
     }
 
-    /** A run that has not ended yet goes back to the runner; one that could not run at all is a WARNING. */
+    /**
+     * A run that has not ended yet goes back to the runner, and so does one ARM could not run while
+     * attempts are left (a new attempt goes on from the guest's state); the last such failure is a WARNING.
+     */
     private static Optional<StepResult> pending(VmUpgrade vm, ObjectNode r, GuestCommand.Outcome o, String what) {
         StepResult next = ((GuestCommand.Pending) o).next();
-        if (next instanceof StepResult.Failed f) {
+        if (next instanceof StepResult.Failed f && !PostFixesStep.retryLater(vm, f)) {
             return warn(vm, r, what + ": " + f.code() + " " + f.message(), null);
         }
         return Optional.of(next);

@@ -98,7 +98,7 @@ public final class PostFixesStep implements Step {
             return Optional.empty();
         }
         if (outcome instanceof GuestCommand.Pending p) {
-            if (p.next() instanceof StepResult.Failed f) {
+            if (p.next() instanceof StepResult.Failed f && !retryLater(vm, f)) {
                 winReWarning(vm, results, "winre-resync could not run in the guest: " + f.code() + " " + f.message(), Map.of());
                 return Optional.empty();
             }
@@ -149,6 +149,11 @@ public final class PostFixesStep implements Step {
         int s = e.httpStatus();
         boolean transientError = s == 0 || s == 409 || s == 429 || s >= 500;
         return transientError && vm.attemptNumber() < RetryPolicy.TRANSIENT.maxAttempts();
+    }
+
+    /** The same for a run command ARM could not run (GuestCommand's retryable failure). */
+    static boolean retryLater(VmUpgrade vm, StepResult.Failed f) {
+        return f.retryable() && vm.attemptNumber() < RetryPolicy.TRANSIENT.maxAttempts();
     }
 
     /** The results so far in this process: the step's detail when it is done. */

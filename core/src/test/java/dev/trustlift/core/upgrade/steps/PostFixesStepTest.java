@@ -285,6 +285,27 @@ class PostFixesStepTest {
     }
 
     @Test
+    void aRunCommandArmCouldNotRunIsRetriedByTheRunnerThenAWarning() {
+        converted(true);
+        for (int attempt = 1; attempt <= 4; attempt++) {
+            StepResult.Await a = assertInstanceOf(StepResult.Await.class, calls.call(step));
+            assertEquals(PostFixesStep.WINRE_LABEL, a.label(), "attempt " + attempt + " starts over");
+            cloud.view = null;
+            calls.end(OperationState.Status.FAILED, "VMAgentStatusCommunicationError", "the agent did not answer");
+            StepResult r = calls.call(step);
+            if (attempt < 4) {
+                StepResult.Failed f = assertInstanceOf(StepResult.Failed.class, r, "attempt " + attempt);
+                assertTrue(f.retryable());
+                assertEquals(List.of(), calls.vm().findings());
+            } else {
+                assertEquals("run-command:drive-letters-detect", assertInstanceOf(StepResult.Await.class, r).label(),
+                        "the last attempt gives WinRE up with a warning and goes on");
+                assertEquals(PostFixesStep.WINRE_NOT_IN_SYNC, calls.vm().findings().get(0).rule());
+            }
+        }
+    }
+
+    @Test
     void aGuestThatCannotAnswerTheCheckIsAWarning() {
         converted(false);
         cloud.guest = c -> new ScriptResult(127, "== Get-Partition -DriveLetter D (before) ==\n",
