@@ -26,11 +26,14 @@ final class HelpLayout {
         GROUPS.put("Journal:", List.of("--journal", "--campaign"));
         GROUPS.put("Scope (which VMs):", List.of("--subscription", "--resource-group", "--tag", "--vms", "--graph"));
         GROUPS.put("Assessment:", List.of("--probe-guest", "--no-probe-guest", "--parallel"));
+        GROUPS.put("Upgrade:", List.of("--journal", "--vm", "--secure-boot", "--start-stopped", "--make-room",
+                "--max-parallel", "--what-if", "--yes"));
         GROUPS.put("Output:", List.of("--output", "--out", "--color"));
         GROUPS.put("Sandbox:", List.of("--fleet", "--port", "--log"));
         GROUPS.put("Connection:", List.of("--endpoint", "--cloud", "--verbose"));
         GROUPS.put("Sign-in and TLS:", List.of("--tls", "--cert-out", "--tenant", "--client-id", "--client-secret-env",
                 "--authority-host", "--ca-cert"));
+        GROUPS.put("Advanced:", List.of("--guest-timeout"));
     }
 
     /**
@@ -50,7 +53,7 @@ final class HelpLayout {
      * name can mean something else there (generate's --vms is a count, not a scope).
      */
     private static final Set<String> GROUPED = Set.of("trustlift discover", "trustlift assess", "trustlift sandbox start",
-            "trustlift status", "trustlift report");
+            "trustlift status", "trustlift report", "trustlift upgrade", "trustlift resume", "trustlift rollback");
 
     private static final String OK = "0:done";
     private static final String FAILURE = "1:the tool failed: I/O error, cloud unreachable, access denied (names the"
@@ -59,6 +62,29 @@ final class HelpLayout {
 
     private static final String JOURNAL_UNREADABLE = "2:usage error, or the journal cannot be read: missing (it is not"
             + " created), not a trustlift journal, written by a newer trustlift, or without that campaign";
+
+    /** The exit codes of a run that changes VMs (upgrade, resume, rollback): issue 9's, exact. */
+    private static final List<String> CAMPAIGN_CODES = List.of(
+            "0:every VM ended upgraded, already Trusted Launch or skipped",
+            "1:the tool itself failed (the journal says where)",
+            "2:usage error or bad input (bad flags, unknown VM in --vms, malformed CSV, no journal); also without --yes:"
+                    + " nothing was changed",
+            "3:a VM ended BLOCKED or FAILED (each such VM running and as it was)",
+            "5:interrupted (Ctrl-C, SIGTERM, lost connection): VMs wait at a safe point; `resume` continues");
+
+    /** Exit codes of the commands that change VMs. */
+    private static final Map<String, List<String>> CAMPAIGN_EXIT_CODES = Map.of(
+            "trustlift upgrade", List.of(CAMPAIGN_CODES.get(0), CAMPAIGN_CODES.get(1), CAMPAIGN_CODES.get(2),
+                    "3:a VM ended BLOCKED or FAILED (each such VM running and as it was); with --what-if: a VM would be"
+                            + " BLOCKED (nothing was changed)", CAMPAIGN_CODES.get(4)),
+            "trustlift resume", List.of("0:every VM ended upgraded, already Trusted Launch or skipped; or nothing"
+                    + " to resume", CAMPAIGN_CODES.get(1), CAMPAIGN_CODES.get(2), CAMPAIGN_CODES.get(3), CAMPAIGN_CODES.get(4)),
+            "trustlift rollback", List.of("0:the OS disk was restored and the VM runs as it was", CAMPAIGN_CODES.get(1),
+                    "2:usage error: bad flags, no journal, the VM is not in the journal; also without --yes: nothing was"
+                            + " changed",
+                    "3:refused, nothing changed (Trusted Launch already set: the VM must be recreated; no restore point;"
+                            + " the VM is still in progress), or the restore failed (the journal says how the VM was left)",
+                    CAMPAIGN_CODES.get(4)));
 
     /** Exit codes by qualified command name; commands not listed get the three every command has. */
     private static final Map<String, List<String>> EXIT_CODES = Map.of(
@@ -87,9 +113,15 @@ final class HelpLayout {
         if (GROUPED.contains(spec.qualifiedName())) {
             usage.sectionMap().put(UsageMessageSpec.SECTION_KEY_OPTION_LIST, HelpLayout::optionList);
         }
+        if (spec.parent() == null) {
+            usage.sectionMap().put(UsageMessageSpec.SECTION_KEY_COMMAND_LIST_HEADING, help -> "");
+            usage.sectionMap().put(UsageMessageSpec.SECTION_KEY_COMMAND_LIST, HelpLayout::commandList);
+        }
         if (usage.exitCodeList().isEmpty()) {
             Map<String, String> codes = new LinkedHashMap<>();
-            for (String entry : EXIT_CODES.getOrDefault(spec.qualifiedName(), List.of(OK, FAILURE, USAGE))) {
+            List<String> known = CAMPAIGN_EXIT_CODES.containsKey(spec.qualifiedName())
+                    ? CAMPAIGN_EXIT_CODES.get(spec.qualifiedName()) : EXIT_CODES.get(spec.qualifiedName());
+            for (String entry : known == null ? List.of(OK, FAILURE, USAGE) : known) {
                 int colon = entry.indexOf(':');
                 codes.put(" " + entry.substring(0, colon), entry.substring(colon + 1));
             }

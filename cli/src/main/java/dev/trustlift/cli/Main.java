@@ -14,7 +14,10 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 dev.trustlift.cli.cloud.DiscoverCommand.class,
                 dev.trustlift.cli.assess.AssessCommand.class,
+                dev.trustlift.cli.upgrade.UpgradeCommand.class,
+                dev.trustlift.cli.upgrade.ResumeCommand.class,
                 dev.trustlift.cli.campaign.StatusCommand.class,
+                dev.trustlift.cli.upgrade.RollbackCommand.class,
                 dev.trustlift.cli.campaign.ReportCommand.class,
                 dev.trustlift.cli.disk.DiskCommand.class,
                 dev.trustlift.cli.sandbox.SandboxCommand.class,
@@ -42,7 +45,16 @@ public final class Main implements Runnable {
 
     /** As {@link #run(PrintStream, PrintStream, String...)}, telling whether the streams are terminals. */
     public static int run(PrintStream out, PrintStream err, Terminal terminal, String... args) {
-        CommandLine cli = new CommandLine(new Main(terminal));
+        return run(out, err, terminal, CommandLine.defaultFactory(), args);
+    }
+
+    /**
+     * As {@link #run(PrintStream, PrintStream, Terminal, String...)}, with the commands made by
+     * {@code factory}: tests give the upgrade commands plans of their own this way.
+     */
+    public static int run(PrintStream out, PrintStream err, Terminal terminal, CommandLine.IFactory factory,
+                          String... args) {
+        CommandLine cli = new CommandLine(new Main(terminal), factory);
         HelpLayout.apply(cli);
         cli.setColorScheme(CommandLine.Help.defaultColorScheme(
                 terminal.stdout() && !ColorOptions.noColor(System.getenv()) ? CommandLine.Help.Ansi.ON

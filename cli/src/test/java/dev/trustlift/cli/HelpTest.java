@@ -50,6 +50,35 @@ class HelpTest {
     }
 
     @Test
+    void upgradeGroupsItsOptionsAndPutsTheGuestTimeoutUnderAdvanced() {
+        String help = CliRun.of("upgrade", "--help").out();
+        assertEquals(List.of("Scope (which VMs):", "Upgrade:", "Output:", "Connection:", "Sign-in and TLS:", "Advanced:",
+                "Other options:", "Exit codes:"), headings(help), help);
+        assertUnder(help, "Upgrade:", "--journal", "--secure-boot", "--start-stopped", "--make-room", "--max-parallel",
+                "--what-if", "--yes");
+        assertUnder(help, "Advanced:", "--guest-timeout");
+        String codes = help.substring(help.indexOf("Exit codes:"));
+        for (String code : List.of("   0   every VM ended upgraded", "   2   usage error", "   3   a VM ended BLOCKED or FAILED",
+                "   5   interrupted")) {
+            assertTrue(codes.contains(code), code + " in\n" + codes);
+        }
+        String rollback = CliRun.of("rollback", "--help").out();
+        assertUnder(rollback, "Upgrade:", "--journal", "--vm", "--yes");
+    }
+
+    @Test
+    void theCommandListIsGroupedByPurpose() {
+        String help = CliRun.of("--help").out();
+        assertEquals(List.of("Find and check:", "Upgrade:", "Rehearse and offline:", "Other commands:", "Exit codes:"),
+                headings(help), help);
+        String upgrade = help.substring(help.indexOf("\nUpgrade:\n"), help.indexOf("\nRehearse and offline:\n"));
+        for (String command : List.of("upgrade", "resume", "rollback")) {
+            assertTrue(upgrade.contains("\n  " + command + " "), command + " under Upgrade:\n" + upgrade);
+        }
+        assertTrue(help.substring(help.indexOf("Find and check:")).contains("  assess "), help);
+    }
+
+    @Test
     void sandboxStartGroupsItsOptionsToo() {
         String help = CliRun.of("sandbox", "start", "--help").out();
         assertEquals(List.of("Sandbox:", "Sign-in and TLS:", "Other options:", "Exit codes:"), headings(help), help);

@@ -75,6 +75,21 @@ public final class ScopeOptions {
         }
     }
 
+    /** --resource-group, null when not given (campaigns record it). */
+    public String resourceGroup() {
+        return resourceGroup;
+    }
+
+    /** --tag pairs, in the order given. */
+    public Map<String, String> tags() {
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tags));
+    }
+
+    /** --vms, null when not given. */
+    public Path vmsFile() {
+        return vmsFile;
+    }
+
     /** True when a --vms file names the VMs, rather than a resource group or tags. */
     public boolean listsVms() {
         return vmsFile != null;

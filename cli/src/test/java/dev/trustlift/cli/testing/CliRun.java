@@ -1,6 +1,7 @@
 package dev.trustlift.cli.testing;
 
 import dev.trustlift.cli.Main;
+import dev.trustlift.cli.Terminal;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import picocli.CommandLine;
 
 /** One in-process run of the trustlift command line, with a timeout so a hang fails the test. */
 public record CliRun(List<String> args, int exitCode, String out, String err, Duration elapsed) {
@@ -27,11 +29,16 @@ public record CliRun(List<String> args, int exitCode, String out, String err, Du
     }
 
     public static CliRun of(Duration timeout, String... args) {
+        return of(timeout, CommandLine.defaultFactory(), args);
+    }
+
+    /** A run whose commands {@code factory} makes (the upgrade commands with test plans). */
+    public static CliRun of(Duration timeout, CommandLine.IFactory factory, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         long t0 = System.nanoTime();
         Future<Integer> run = RUNNER.submit(() -> Main.run(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), args));
+                new PrintStream(err, true, StandardCharsets.UTF_8), Terminal.NONE, factory, args));
         try {
             int code = run.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return new CliRun(List.of(args), code, out.toString(StandardCharsets.UTF_8),

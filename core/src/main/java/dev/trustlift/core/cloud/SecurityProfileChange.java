@@ -10,4 +10,14 @@ public record SecurityProfileChange(SecurityType securityType, boolean secureBoo
     public static SecurityProfileChange trustedLaunch(boolean secureBoot) {
         return new SecurityProfileChange(SecurityType.TRUSTED_LAUNCH, secureBoot, true);
     }
+
+    /**
+     * The body of the PATCH on the VM that makes this change: {@code securityProfile} only, never a
+     * whole model (a PUT of a stale model would undo whatever changed since it was read), e.g.
+     * {@code {"securityProfile":{"securityType":"TrustedLaunch","uefiSettings":{"secureBootEnabled":true,"vTpmEnabled":true}}}}.
+     */
+    public String patchBody() {
+        return "{\"securityProfile\":{\"securityType\":\"" + securityType.armName() + "\",\"uefiSettings\":"
+                + "{\"secureBootEnabled\":" + secureBootEnabled + ",\"vTpmEnabled\":" + vTpmEnabled + "}}}";
+    }
 }

@@ -3,8 +3,10 @@ package dev.trustlift.core.upgrade;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.trustlift.core.assess.Finding;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 /**
  * One VM's upgrade options, journaled with the VM ({@code campaign_vm.options_json}) so resume runs
@@ -16,9 +18,22 @@ import java.io.UncheckedIOException;
  */
 public record VmOptions(Boolean secureBoot, boolean startStopped, MakeRoom makeRoom) {
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The assess rule that asks for Secure Boot off (contracts/assessment.md). */
+    public static final String SECURE_BOOT_OFF_RULE = "TL083";
 
     public VmOptions {
         makeRoom = makeRoom == null ? MakeRoom.SHRINK : makeRoom;
+    }
+
+    /**
+     * The Secure Boot this VM gets: as the VM list or --secure-boot asked; when neither said, on (as
+     * Microsoft recommends) unless TL083 found a guest that usually needs it off.
+     */
+    public boolean secureBootFor(List<Finding> findings) {
+        if (secureBoot != null) {
+            return secureBoot;
+        }
+        return findings.stream().noneMatch(f -> SECURE_BOOT_OFF_RULE.equals(f.rule()));
     }
 
     public static VmOptions defaults() {

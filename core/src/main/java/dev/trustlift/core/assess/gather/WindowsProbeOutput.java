@@ -41,7 +41,8 @@ final class WindowsProbeOutput {
             long shrinkable = Math.max(0, c.path("Size").asLong() - supported.get("SizeMin").asLong()) / MIB;
             unmovable = Math.max(0, free - shrinkable);
         }
-        return new GuestFacts(bitLocker(s), layout, free, unmovable, null, null);
+        Integer number = disk.path("Number").canConvertToInt() ? disk.get("Number").asInt() : null;
+        return new GuestFacts(bitLocker(s), layout, free, unmovable, null, null, number);
     }
 
     private static DiskLayout layout(JsonNode disk, List<JsonNode> partitions) {

@@ -63,14 +63,15 @@ public final class Tl091NoRoomForEsp implements Rule {
                         + espMb + " MiB");
             } else {
                 long growMb = espMb - movableFree;
-                fixes.add("upgrade grows the OS disk" + growText(facts, growMb) + " and extends C: (--make-room grow), "
-                        + "or free " + growMb + " MiB on C: yourself");
+                // Growing the disk is not one of upgrade's --make-room modes (yet): say how to do it by hand.
+                fixes.add("free " + growMb + " MiB on C:, or grow the OS disk" + growText(facts, growMb)
+                        + " and extend C: before the upgrade");
             }
         }
         if (!endRoom) {
             problems.add("the last partition ends " + layout.freeSectorsAtEnd() + " sectors before the end of the disk; "
                     + "the backup GPT needs " + (Mbr2GptLayoutCheck.firstUsableLba(layout.sectorSize()) - 1));
-            fixes.add("upgrade grows the OS disk" + growText(facts, 1) + " so the backup GPT fits");
+            fixes.add("grow the OS disk" + growText(facts, 1) + " so the backup GPT fits");
         }
         return Optional.of(Finding.of(id(), Severity.AUTO_FIX, "no room for the EFI system partition: " + String.join("; ", problems))
                 .evidence("freeMb", guest.freeMb())
@@ -98,18 +99,23 @@ public final class Tl091NoRoomForEsp implements Rule {
                 .evidence("neededMb", needMb)
                 .evidence("biosBootFitsInFront", biosBootInFront)
                 .evidence("firstPartitionLba", layout.firstUsedLba())
-                .remediation("upgrade grows the OS disk" + growText(facts, growMb) + " and puts the ESP"
-                        + (biosBootInFront ? "" : " and the BIOS boot partition") + " in the new space (--make-room grow)")
+                .remediation("grow the OS disk" + growText(facts, growMb) + " so the ESP"
+                        + (biosBootInFront ? "" : " and the BIOS boot partition") + " fit after the last partition")
                 .build());
     }
 
-    /** " by N MiB (from X GiB to Y GiB)": Azure disk sizes are whole GiB. */
+    /**
+     * " by N MiB (from X GiB to Y GiB; az disk update ... --size-gb Y with the VM deallocated)": Azure
+     * disk sizes are whole GiB, and a disk grows only while its VM is deallocated.
+     */
     private static String growText(VmFacts facts, long growMb) {
         int sizeGb = facts.osDisk().sizeGb();
         if (sizeGb <= 0) {
             return " by " + growMb + " MiB";
         }
         long newGb = sizeGb + (growMb + 1023) / 1024;
-        return " by " + growMb + " MiB (from " + sizeGb + " GiB to " + newGb + " GiB)";
+        return " by " + growMb + " MiB (from " + sizeGb + " GiB to " + newGb + " GiB; az disk update -g "
+                + facts.ref().resourceGroup() + " -n " + facts.osDisk().name() + " --size-gb " + newGb
+                + " with the VM deallocated)";
     }
 }

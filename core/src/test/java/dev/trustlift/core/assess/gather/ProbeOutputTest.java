@@ -114,6 +114,15 @@ class ProbeOutputTest {
     }
 
     @Test
+    void windowsKeepsTheNumberOfTheDiskHoldingCForMbr2Gpt() {
+        String parts = "[{\"PartitionNumber\":1,\"DriveLetter\":\"C\",\"Offset\":1048576,\"Size\":128000000000,"
+                + "\"MbrType\":7,\"GptType\":null,\"IsActive\":true}]";
+        String probed = windows("\"MBR\"", parts, section(GuestProbe.NO_BITLOCKER, "")).replace("\"Number\":0", "\"Number\":2");
+        assertEquals(2, ProbeOutput.parse(probed).osDiskNumber(), "MBR2GPT is told /disk:2, never left to choose");
+        assertNull(ProbeOutput.parse(probed.replace("\"Number\":2,", "")).osDiskNumber(), "not printed: unknown");
+    }
+
+    @Test
     void windowsMbrWithFourPartitionsAndBitLockerSuspended() {
         String parts = "[{\"PartitionNumber\":1,\"DriveLetter\":\"\\u0000\",\"Offset\":1048576,\"Size\":524288000,\"MbrType\":7,"
                 + "\"GptType\":null,\"IsActive\":true},"

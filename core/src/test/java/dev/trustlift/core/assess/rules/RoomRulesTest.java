@@ -35,7 +35,7 @@ class RoomRulesTest {
     @Test
     void windowsLowFreeSpaceMeansGrowTheDiskByTheMissingMiB() {
         Finding f = tl091.evaluate(windows(Fixtures.windowsDefaultLayout(), 40, 0)).orElseThrow();
-        assertTrue(f.remediation().contains("grows the OS disk by 60 MiB (from 127 GiB to 128 GiB)"), f.remediation());
+        assertTrue(f.remediation().contains("grow the OS disk by 60 MiB (from 127 GiB to 128 GiB; az disk update -g "), f.remediation());
     }
 
     @Test
@@ -72,7 +72,7 @@ class RoomRulesTest {
         Finding f = tl091.evaluate(linux(Fixtures.linuxPlainMbr(0), false)).orElseThrow();
         assertEquals(Severity.AUTO_FIX, f.severity());
         assertEquals(201L, f.evidence().get("neededMb"));
-        assertTrue(f.remediation().contains("grows the OS disk by 201 MiB (from 127 GiB to 128 GiB)"), f.remediation());
+        assertTrue(f.remediation().contains("grow the OS disk by 201 MiB (from 127 GiB to 128 GiB; az disk update -g "), f.remediation());
     }
 
     @Test
