@@ -71,14 +71,22 @@ class DriveLetterFixOnSandboxTest {
     }
 
     private ScriptResult run(VmRef vm, GuestScripts script) throws Exception {
-        ManagedRunCommand command = ManagedRunCommand.of("trustlift", script.script(Map.of("DiskNumber", "0")));
+        return run(vm, script, Map.of("DiskNumber", "0"));
+    }
+
+    private ScriptResult run(VmRef vm, GuestScripts script, Map<String, String> parameters) throws Exception {
+        ManagedRunCommand command = ManagedRunCommand.of("trustlift", script.script(parameters));
         assertEquals(Status.SUCCEEDED, untilDone(cloud, cloud.beginRunCommand(vm, "eastus", command)).status());
         RunCommandView view = cloud.findRunCommand(vm, "trustlift").orElseThrow();
         return new ScriptResult(view.exitCode(), view.output(), view.error());
     }
 
     private DriveLetterOutput fix(VmRef vm) throws Exception {
-        return DriveLetterOutput.parse(run(vm, GuestScripts.DRIVE_LETTER_FIX), 0);
+        return DriveLetterOutput.parse(run(vm, GuestScripts.DRIVE_LETTER_FIX, Map.of("DiskNumber", "0", "Mode", "fix")), 0);
+    }
+
+    private DriveLetterOutput detect(VmRef vm) throws Exception {
+        return DriveLetterOutput.parse(run(vm, GuestScripts.DRIVE_LETTER_FIX, Map.of("DiskNumber", "0", "Mode", "detect")), 0);
     }
 
     private void restart(VmRef vm) throws Exception {
@@ -101,6 +109,11 @@ class DriveLetterFixOnSandboxTest {
         upgrade(TAKEN);
         assertEquals("system-reserved", guest(TAKEN).path("driveD").asText());
         assertEquals("E", guest(TAKEN).path("tempDiskLetter").asText());
+
+        DriveLetterOutput detected = detect(TAKEN);
+        assertTrue(detected.systemReservedHoldsD(0), "detect sees System Reserved's D: on the OS disk");
+        assertEquals(List.of("D:\\pagefile.sys"), detected.pageFilesAfter(), "detect changes nothing");
+        assertEquals("system-reserved", guest(TAKEN).path("driveD").asText());
 
         DriveLetterOutput first = fix(TAKEN);
         assertEquals(Phase.PAGE_FILE_MOVED, first.phase());
@@ -129,7 +142,7 @@ class DriveLetterFixOnSandboxTest {
     void withoutTheRestartTheLetterCannotBeRemovedWhileThePageFileIsInUse() throws Exception {
         upgrade(TAKEN);
         assertEquals(Phase.PAGE_FILE_MOVED, fix(TAKEN).phase());
-        ScriptResult early = run(TAKEN, GuestScripts.DRIVE_LETTER_FIX);
+        ScriptResult early = run(TAKEN, GuestScripts.DRIVE_LETTER_FIX, Map.of("DiskNumber", "0", "Mode", "fix"));
         assertEquals(1, early.exitCode(), early.toString());
         assertTrue(early.stderr().contains("paging file"), early.stderr());
         assertEquals("system-reserved", guest(TAKEN).path("driveD").asText());
@@ -138,6 +151,7 @@ class DriveLetterFixOnSandboxTest {
     @Test
     void aVmWithoutTheIssueIsAlreadyFixedAndARestartNeedsARunningVm() throws Exception {
         upgrade(PLAIN);
+        assertFalse(detect(PLAIN).dOnOsDisk(0));
         DriveLetterOutput plain = fix(PLAIN);
         assertEquals(Phase.TEMP_DISK_IS_D, plain.phase());
         assertEquals(1, plain.dBeforeDisk());

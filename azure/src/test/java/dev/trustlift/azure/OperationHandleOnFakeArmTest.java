@@ -142,4 +142,33 @@ class OperationHandleOnFakeArmTest extends AdapterOnFakeArm {
         assertTrue(cloud.pollOperation(h).succeeded());
         assertEquals(1, arm.calls().size());
     }
+
+    @Test
+    void aRestartIsOnePostWhoseAsyncOperationIsPolledToItsEnd() {
+        arm.on("POST", VM_PATH + "/restart", new Answer(202, Map.of(
+                "Azure-AsyncOperation", "{base}" + OPS + "op-restart?api-version=2024-11-01",
+                "Location", "{base}" + OPS + "op-restart-loc?api-version=2024-11-01", "x-ms-request-id", "req-restart"), null));
+        OperationHandle h = cloud.beginRestart(MY_VM);
+        assertEquals(1, arm.calls().size(), "begin sends one request and does not poll: " + arm.calls());
+        assertEquals("POST", arm.calls().get(0).method());
+        assertEquals(OperationKind.RESTART, h.kind());
+        assertEquals(MY_VM.id(), h.resourceId());
+        assertEquals(Polling.ASYNC_OPERATION, h.polling(), "Azure-AsyncOperation wins over Location");
+        assertTrue(h.pollUrl().contains("/op-restart?"), h.pollUrl());
+        assertEquals("req-restart", h.requestId());
+        AtomicInteger polls = new AtomicInteger();
+        arm.on("GET", OPS + "op-restart", call -> Answer.json(200, polls.incrementAndGet() == 1
+                ? "{\"status\":\"InProgress\"}" : "{\"status\":\"Succeeded\"}"));
+        assertEquals(Status.IN_PROGRESS, cloud.pollOperation(h).status());
+        assertEquals(Status.SUCCEEDED, cloud.pollOperation(h).status());
+    }
+
+    @Test
+    void aRestartRefusedByALockIsTheLocksError() {
+        arm.on("POST", VM_PATH + "/restart", Answer.json(409, FakeArm.error("ScopeLocked", "The scope is locked")));
+        CloudException e = assertThrows(CloudException.class, () -> cloud.beginRestart(MY_VM));
+        assertEquals("ScopeLocked", e.code());
+        assertEquals(409, e.httpStatus());
+        assertEquals(1, arm.count("POST", VM_PATH + "/restart"), "a lock's refusal is not retried: " + arm.calls());
+    }
 }

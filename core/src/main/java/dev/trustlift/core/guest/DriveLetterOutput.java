@@ -13,9 +13,14 @@ import java.util.List;
  *   <li>{@link Phase#LETTER_REMOVED}: D: was on the OS disk without the page file; the letter is gone (reboot);</li>
  *   <li>{@link Phase#TEMP_DISK_IS_D}: the temporary disk ("Temporary Storage") holds D: — done.</li>
  * </ol>
+ * A run with {@code Mode detect} changes nothing: its phase is the one a fix run would do next,
+ * and {@link #dOnOsDisk} says whether there is anything to fix.
  */
 public record DriveLetterOutput(Phase phase, Integer dBeforeDisk, Integer dAfterDisk, List<String> pageFilesAfter,
-                                String tempDiskLetter) {
+                                String tempDiskLetter, Long dBeforeBytes) {
+    /** The largest System Reserved partition: Windows makes 100 to about 580 MiB, MBR2GPT takes up to 1 GiB as one. */
+    static final long SYSTEM_RESERVED_MAX_BYTES = 1024L * 1024 * 1024;
+
     static final String D_BEFORE = "Get-Partition -DriveLetter D (before)";
     static final String PAGE_BEFORE = "Win32_PageFileSetting (before)";
     static final String D_AFTER = "Get-Partition -DriveLetter D";
@@ -37,6 +42,19 @@ public record DriveLetterOutput(Phase phase, Integer dBeforeDisk, Integer dAfter
         }
     }
 
+    /** D: was on the OS disk when the script started: after MBR2GPT, the old System Reserved partition took it. */
+    public boolean dOnOsDisk(int osDiskNumber) {
+        return dBeforeDisk != null && dBeforeDisk == osDiskNumber;
+    }
+
+    /**
+     * D: is on the OS disk and small enough to be the old System Reserved partition; a larger
+     * partition of the OS disk with D: is the owner's own, which a fix must leave alone.
+     */
+    public boolean systemReservedHoldsD(int osDiskNumber) {
+        return dOnOsDisk(osDiskNumber) && dBeforeBytes != null && dBeforeBytes <= SYSTEM_RESERVED_MAX_BYTES;
+    }
+
     public static DriveLetterOutput parse(ScriptResult result, int osDiskNumber) {
         ScriptSections s = ScriptSections.of(result.stdout());
         if (!s.has(TEMP)) {
@@ -56,7 +74,10 @@ public record DriveLetterOutput(Phase phase, Integer dBeforeDisk, Integer dAfter
         } else {
             phase = "D".equals(tempLetter) ? Phase.TEMP_DISK_IS_D : Phase.TEMP_DISK_MISSING;
         }
-        return new DriveLetterOutput(phase, before, after, names(s, PAGE_AFTER), tempLetter);
+        List<JsonNode> dBefore = s.objects(D_BEFORE);
+        Long beforeBytes = dBefore.isEmpty() || !dBefore.get(0).path("Size").canConvertToLong() ? null
+                : dBefore.get(0).path("Size").asLong();
+        return new DriveLetterOutput(phase, before, after, names(s, PAGE_AFTER), tempLetter, beforeBytes);
     }
 
     private static Integer disk(ScriptSections s, String name) {

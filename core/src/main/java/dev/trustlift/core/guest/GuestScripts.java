@@ -24,7 +24,7 @@ public enum GuestScripts {
     FETCH_LOG(OsType.WINDOWS, "windows/fetch-log.ps1", Duration.ofMinutes(2), List.of("File", "Offset", "Count")),
     MAKE_ROOM(OsType.WINDOWS, "windows/make-room.ps1", Duration.ofMinutes(60), List.of("Mode", "ShrinkMb")),
     WINRE_RESYNC(OsType.WINDOWS, "windows/winre-resync.ps1", Duration.ofMinutes(10), List.of()),
-    DRIVE_LETTER_FIX(OsType.WINDOWS, "windows/drive-letter-fix.ps1", Duration.ofMinutes(5), List.of("DiskNumber")),
+    DRIVE_LETTER_FIX(OsType.WINDOWS, "windows/drive-letter-fix.ps1", Duration.ofMinutes(5), List.of("DiskNumber", "Mode")),
     VERIFY_WINDOWS(OsType.WINDOWS, "windows/verify-guest.ps1", Duration.ofMinutes(5), List.of()),
     VERIFY_LINUX(OsType.LINUX, "linux/verify-guest.sh", Duration.ofMinutes(5), List.of());
 

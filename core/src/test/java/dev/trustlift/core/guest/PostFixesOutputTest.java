@@ -103,4 +103,26 @@ class PostFixesOutputTest {
         assertFalse(three.phase().rebootNeeded());
         assertEquals(1, three.dAfterDisk());
     }
+
+    @Test
+    void aDetectRunSaysWhetherTheOsDiskHoldsD() {
+        String sysReservedD = "{\"DiskNumber\":0,\"PartitionNumber\":1,\"Size\":524288000}";
+        String tempD = "{\"DiskNumber\":1,\"PartitionNumber\":1,\"Size\":8587837440}";
+        String page = "{\"Name\":\"D:\\\\pagefile.sys\"}";
+        DriveLetterOutput taken = DriveLetterOutput.parse(drive(sysReservedD, page, sysReservedD, page,
+                "{\"DriveLetter\":\"E\",\"FileSystemLabel\":\"Temporary Storage\"}"), 0);
+        assertTrue(taken.dOnOsDisk(0));
+        assertTrue(taken.systemReservedHoldsD(0), "500 MiB: System Reserved");
+        assertEquals(524288000L, taken.dBeforeBytes());
+        DriveLetterOutput owners = DriveLetterOutput.parse(drive("{\"DiskNumber\":0,\"PartitionNumber\":3,\"Size\":53687091200}",
+                page, "", page, ""), 0);
+        assertTrue(owners.dOnOsDisk(0));
+        assertFalse(owners.systemReservedHoldsD(0), "a 50 GiB D: on the OS disk is the owner's partition");
+        assertFalse(taken.dOnOsDisk(2), "another disk number: not the OS disk's D:");
+        DriveLetterOutput fine = DriveLetterOutput.parse(drive(tempD, page, tempD, page,
+                "{\"DriveLetter\":\"D\",\"FileSystemLabel\":\"Temporary Storage\"}"), 0);
+        assertFalse(fine.dOnOsDisk(0));
+        DriveLetterOutput noD = DriveLetterOutput.parse(drive("", "", "", "", ""), 0);
+        assertFalse(noD.dOnOsDisk(0));
+    }
 }

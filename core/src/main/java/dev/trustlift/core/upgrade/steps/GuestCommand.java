@@ -21,11 +21,13 @@ import java.util.Optional;
  * a crash. A step calls {@link #run} on every call until it gets {@link Ran}:
  * <ul>
  * <li>the operation labelled {@code label} ended in this attempt: the run command's instance view
- *     is read and turned into a {@link ScriptResult};</li>
+ *     is read and turned into a {@link ScriptResult}, unless it holds another command by now (the
+ *     run command was re-PUT: this run's result is gone and the script is sent again);</li>
  * <li>it did not: first the view is read, because the process may have died after ARM accepted
  *     the PUT and before the runner journaled it; a run of this script that started since this
- *     attempt began is used (still running: {@link StepResult.Later}); otherwise the script is PUT
- *     and the step returns the {@link StepResult.Await} it gets.</li>
+ *     attempt began, and since the operation that ended last began, is used (still running:
+ *     {@link StepResult.Later}); otherwise the script is PUT and the step returns the
+ *     {@link StepResult.Await} it gets.</li>
  * </ul>
  * A step that runs several scripts in a row gives each a distinct label and tells from
  * {@link VmUpgrade#endedOperation()}'s label which one ended last. Shared by every guest script
@@ -60,9 +62,12 @@ public final class GuestCommand {
      * @param label the step's name for this run, e.g. "run-command:mbr2gpt-validate"; unique within the step
      */
     public Outcome run(VmUpgrade vm, String location, String label, GuestScript script) {
+        ManagedRunCommand command = ManagedRunCommand.of(UpgradeNames.RUN_COMMAND, script);
         Optional<EndedOperation> ended = vm.endedOperation();
-        if (ended.isPresent() && ended.get().is(label)) {
-            Optional<RunCommandView> view = cloud.findRunCommand(vm.ref(), UpgradeNames.RUN_COMMAND);
+        Optional<RunCommandView> view = cloud.findRunCommand(vm.ref(), UpgradeNames.RUN_COMMAND);
+        // A view of another command means the run command was re-PUT since: this run's result is gone.
+        boolean stillThisRun = view.isEmpty() || view.get().script() == null || view.get().ran(command);
+        if (ended.isPresent() && ended.get().is(label) && stillThisRun) {
             if (view.isPresent() && view.get().finished()) {
                 return new Ran(resultOf(view.get()), view.get());
             }
@@ -76,10 +81,14 @@ public final class GuestCommand {
             return new Pending(new StepResult.Later(RUNNING_POLL, label + ": waiting for the run command's instance view"));
         }
         // The process may have died after ARM accepted the PUT and before the runner journaled it:
-        // a run of this very script with these parameters that started since this attempt began is ours.
-        ManagedRunCommand command = ManagedRunCommand.of(UpgradeNames.RUN_COMMAND, script);
-        Optional<RunCommandView> view = cloud.findRunCommand(vm.ref(), UpgradeNames.RUN_COMMAND);
-        if (view.isPresent() && view.get().ran(command) && startedSince(view.get(), vm.attemptStarted())) {
+        // a run of this very script with these parameters that started since this attempt began,
+        // and after the operation that ended last began, is ours (a step may run one command several
+        // times in an attempt, e.g. drive-letter-fix.ps1 once per phase with a restart between).
+        Instant since = vm.attemptStarted();
+        if (ended.isPresent() && ended.get().handle().startedAt().isAfter(since)) {
+            since = ended.get().handle().startedAt();
+        }
+        if (view.isPresent() && view.get().ran(command) && startedSince(view.get(), since)) {
             if (view.get().finished()) {
                 return new Ran(resultOf(view.get()), view.get());
             }

@@ -153,4 +153,36 @@ class GuestCommandTest {
         assertEquals("shrunk", ran.result().stdout());
         assertEquals(sent, cloud.commands.size(), "its own script's run is read back, not sent again");
     }
+
+    @Test
+    void theSameCommandAgainAfterARestartIsSentNotTakenFromTheRunBeforeTheRestart() {
+        StepResult first = ((GuestCommand.Pending) command.run(vm, "eastus", "run-command:fix:1", VALIDATE)).next();
+        h.ended(vm, first, Status.SUCCEEDED, null);
+        cloud.runCommand = new RunCommandView("trustlift", "Succeeded", "Succeeded", null, 0, "phase 1", "",
+                h.clock().instant(), h.clock().instant(), String.join("\n", VALIDATE.lines()), VALIDATE_PARAMETERS);
+        h.clock().advance(Duration.ofMinutes(1));
+        StepResult.Await restart = new StepResult.Await("restart:1", new dev.trustlift.core.cloud.OperationHandle(
+                OperationKind.RESTART, StepCloud.REF.id(), dev.trustlift.core.cloud.OperationHandle.Polling.ASYNC_OPERATION,
+                "https://management.azure.com/op-restart", "req-restart", h.clock().instant()));
+        h.ended(vm, restart, Status.SUCCEEDED, null);
+        h.clock().advance(Duration.ofMinutes(1));
+        assertInstanceOf(StepResult.Await.class,
+                ((GuestCommand.Pending) command.run(vm, "eastus", "run-command:fix:2", VALIDATE)).next(),
+                "the run in the view started before the restart: it is phase 1's");
+        assertEquals(2, cloud.commands.size());
+    }
+
+    @Test
+    void aViewOfAnotherCommandAfterThisRunEndedIsNotReadAsItsResult() {
+        StepResult r = ((GuestCommand.Pending) command.run(vm, "eastus", "run-command:x", VALIDATE)).next();
+        h.ended(vm, r, Status.SUCCEEDED, null);
+        GuestScript makeRoom = GuestScripts.MAKE_ROOM.script(Map.of("Mode", "shrink", "ShrinkMb", "101"));
+        cloud.runCommand = new RunCommandView("trustlift", "Succeeded", "Succeeded", null, 0, "shrunk", "",
+                h.clock().instant(), h.clock().instant(), String.join("\n", GuestScripts.MAKE_ROOM.lines()),
+                ManagedRunCommand.of("trustlift", makeRoom).parameters());
+        assertInstanceOf(StepResult.Await.class,
+                ((GuestCommand.Pending) command.run(vm, "eastus", "run-command:x", VALIDATE)).next(),
+                "someone re-PUT the run command: this run's result is gone, so it runs again");
+        assertEquals(2, cloud.commands.size());
+    }
 }
