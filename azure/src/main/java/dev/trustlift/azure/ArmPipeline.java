@@ -53,7 +53,7 @@ final class ArmPipeline {
     static HttpPipeline build(ConnectionSettings settings, AzureProfile profile, RateLimitObserver observer) {
         RetryOptions retryOptions = new RetryOptions(new ExponentialBackoffOptions()
                 .setMaxRetries(MAX_RETRIES).setBaseDelay(settings.retryBaseDelay()))
-                .setShouldRetryCondition(c -> !throttled(c) && SignInFailures.worthRetrying(c));
+                .setShouldRetryCondition(c -> !throttled(c) && !startsGuestScript(c) && SignInFailures.worthRetrying(c));
         RetryPolicy retry = new RetryPolicy(retryOptions);
         HttpLogOptions log = new HttpLogOptions()
                 .setLogLevel(settings.verbose() ? HttpLogDetailLevel.BASIC : HttpLogDetailLevel.NONE);
@@ -77,6 +77,21 @@ final class ArmPipeline {
                 .httpClient(HttpClient.createDefault())
                 .policies(policies.toArray(new HttpPipelinePolicy[0]))
                 .build();
+    }
+
+    /**
+     * A managed Run Command's PUT runs a guest script, and a script is not idempotent (MBR2GPT
+     * /convert must never run twice): a 5xx may come after ARM accepted it, so the failure goes to
+     * the step, which reads the run command back before it sends anything again.
+     */
+    private static boolean startsGuestScript(RequestRetryCondition condition) {
+        com.azure.core.http.HttpResponse response = condition.getResponse();
+        if (response == null || response.getRequest() == null) {
+            return false;
+        }
+        com.azure.core.http.HttpRequest request = response.getRequest();
+        return request.getHttpMethod() == com.azure.core.http.HttpMethod.PUT
+                && request.getUrl().getPath().toLowerCase(java.util.Locale.ROOT).contains("/runcommands/");
     }
 
     private static boolean throttled(RequestRetryCondition condition) {

@@ -171,4 +171,18 @@ class OperationHandleOnFakeArmTest extends AdapterOnFakeArm {
         assertEquals(409, e.httpStatus());
         assertEquals(1, arm.count("POST", VM_PATH + "/restart"), "a lock's refusal is not retried: " + arm.calls());
     }
+
+    @Test
+    void aGuestScriptsPutAnswered500IsNotSentAgainByThePipeline() {
+        String rc = VM_PATH + "/runCommands/trustlift";
+        arm.on("PUT", rc, Answer.json(500, FakeArm.error("InternalServerError", "the answer was lost")));
+        ManagedRunCommand command = new ManagedRunCommand("trustlift", List.of("MBR2GPT /convert /disk:0 /allowFullOS"),
+                List.of(), List.of(), Duration.ofMinutes(2));
+        CloudException e = assertThrows(CloudException.class, () -> cloud.beginRunCommand(MY_VM, "westus", command));
+        assertEquals(500, e.httpStatus());
+        assertEquals(1, arm.count("PUT", rc), "a script may have started: the step reads the run command back instead");
+        arm.on("POST", VM_PATH + "/deallocate", Answer.json(500, FakeArm.error("InternalServerError", "again")));
+        assertThrows(CloudException.class, () -> cloud.beginDeallocate(MY_VM));
+        assertTrue(arm.count("POST", VM_PATH + "/deallocate") > 1, "an idempotent call is still retried by the pipeline");
+    }
 }

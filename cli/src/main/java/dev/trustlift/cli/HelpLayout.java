@@ -26,7 +26,7 @@ final class HelpLayout {
         GROUPS.put("Journal:", List.of("--journal", "--campaign"));
         GROUPS.put("Scope (which VMs):", List.of("--subscription", "--resource-group", "--tag", "--vms", "--graph"));
         GROUPS.put("Assessment:", List.of("--probe-guest", "--no-probe-guest", "--parallel"));
-        GROUPS.put("Upgrade:", List.of("--journal", "--vm", "--secure-boot", "--start-stopped", "--make-room",
+        GROUPS.put("Upgrade:", List.of("--vm", "--secure-boot", "--start-stopped", "--make-room",
                 "--max-parallel", "--what-if", "--yes"));
         GROUPS.put("Output:", List.of("--output", "--out", "--color"));
         GROUPS.put("Sandbox:", List.of("--fleet", "--port", "--log"));

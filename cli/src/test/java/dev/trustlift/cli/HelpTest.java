@@ -52,9 +52,10 @@ class HelpTest {
     @Test
     void upgradeGroupsItsOptionsAndPutsTheGuestTimeoutUnderAdvanced() {
         String help = CliRun.of("upgrade", "--help").out();
-        assertEquals(List.of("Scope (which VMs):", "Upgrade:", "Output:", "Connection:", "Sign-in and TLS:", "Advanced:",
-                "Other options:", "Exit codes:"), headings(help), help);
-        assertUnder(help, "Upgrade:", "--journal", "--secure-boot", "--start-stopped", "--make-room", "--max-parallel",
+        assertEquals(List.of("Journal:", "Scope (which VMs):", "Upgrade:", "Output:", "Connection:", "Sign-in and TLS:",
+                "Advanced:", "Other options:", "Exit codes:"), headings(help), help);
+        assertUnder(help, "Journal:", "--journal");
+        assertUnder(help, "Upgrade:", "--secure-boot", "--start-stopped", "--make-room", "--max-parallel",
                 "--what-if", "--yes");
         assertUnder(help, "Advanced:", "--guest-timeout");
         String codes = help.substring(help.indexOf("Exit codes:"));
@@ -63,15 +64,16 @@ class HelpTest {
             assertTrue(codes.contains(code), code + " in\n" + codes);
         }
         String rollback = CliRun.of("rollback", "--help").out();
-        assertUnder(rollback, "Upgrade:", "--journal", "--vm", "--yes");
+        assertUnder(rollback, "Journal:", "--journal");
+        assertUnder(rollback, "Upgrade:", "--vm", "--yes");
     }
 
     @Test
     void theCommandListIsGroupedByPurpose() {
         String help = CliRun.of("--help").out();
-        assertEquals(List.of("Find and check:", "Upgrade:", "Rehearse and offline:", "Other commands:", "Exit codes:"),
+        assertEquals(List.of("Find and check:", "Upgrade:", "Tools:", "Other commands:", "Exit codes:"),
                 headings(help), help);
-        String upgrade = help.substring(help.indexOf("\nUpgrade:\n"), help.indexOf("\nRehearse and offline:\n"));
+        String upgrade = help.substring(help.indexOf("\nUpgrade:\n"), help.indexOf("\nTools:\n"));
         for (String command : List.of("upgrade", "resume", "rollback")) {
             assertTrue(upgrade.contains("\n  " + command + " "), command + " under Upgrade:\n" + upgrade);
         }
@@ -90,7 +92,7 @@ class HelpTest {
     void theTopLevelHelpGroupsCommandsInTheOrderOfARun() {
         String help = CliRun.of("--help").out();
         assertEquals(List.of("Find and check:", "Upgrade:", "Tools:", "Other commands:", "Exit codes:"), headings(help), help);
-        assertTrue(help.matches("(?s).*\nFind and check:\n  discover .*\n  assess .*\nUpgrade:\n  status .*\n  report .*"
+        assertTrue(help.matches("(?s).*\nFind and check:\n  discover .*\n  assess .*\nUpgrade:\n  upgrade .*\n  resume .*\n  status .*\n  rollback .*\n  report .*"
                 + "\nTools:\n  disk .*\n  sandbox .*\n  demo .*\nOther commands:\n  help .*"), help);
     }
 

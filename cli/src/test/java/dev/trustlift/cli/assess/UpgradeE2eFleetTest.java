@@ -111,7 +111,10 @@ class UpgradeE2eFleetTest {
         for (var e : expected().entrySet()) {
             List<String> upgrade = e.getValue().upgrade();
             assertTrue(OUTCOMES.contains(upgrade.get(0)), e.getKey() + ": " + upgrade);
-            if (upgrade.get(0).equals("BLOCKED")) {
+            if (upgrade.get(0).equals("BLOCKED") && upgrade.get(1).startsWith("UPG")) {
+                // blocked by what only the upgrade runs (MBR2GPT /validate): assess cannot know it
+                assertTrue(Set.of("READY", "READY_WITH_FIXES").contains(e.getValue().verdict()), e.getKey());
+            } else if (upgrade.get(0).equals("BLOCKED")) {
                 assertEquals("BLOCKED", e.getValue().verdict(), e.getKey());
                 assertTrue(e.getValue().rules().contains(upgrade.get(1)), e.getKey() + " is blocked by a rule assess finds");
             } else {

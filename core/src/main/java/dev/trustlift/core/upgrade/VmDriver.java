@@ -284,6 +284,12 @@ final class VmDriver {
             index = 0;
             return Tick.NOW;
         }
+        if (mode == Mode.RECOVERY && index < plan.recovery().size() - 1) {
+            // The disk could not be restored: still run the last recovery step (start the VM as it is
+            // now), because a deallocated VM is down for sure and the report says what happened.
+            index = plan.recovery().size() - 1;
+            return Tick.NOW;
+        }
         return finish(VmState.FAILED);
     }
 

@@ -281,4 +281,15 @@ class UpgradeRunnerTest {
         assertEquals(List.of("assess#1:COMPLETED", "convert#1:COMPLETED", "done#1:FAILED"), stepsOf(upgraded));
         assertEquals(1, out.count(VmState.UPGRADED));
     }
+
+    @Test
+    void aRecoveryStepThatGivesUpStillStartsTheVmWithTheLastRecoveryStep() throws InterruptedException {
+        VmRef a = addVm("a");
+        Step tl = s.step("set-tl", RetryPolicy.ONCE, vm -> StepResult.failed("BadRequest", "refused"));
+        Step restore = s.step("restore", RetryPolicy.ONCE, vm -> StepResult.failed("TrustedLaunchSet", "cannot swap"));
+        run(plan(List.of(s.done("convert"), tl), Set.of("convert", "set-tl"), Set.of("set-tl"),
+                List.of(restore, s.done("start-as-was"))), 5);
+        assertEquals(VmState.FAILED, journal.vm(CAMPAIGN, a.id()).orElseThrow().state());
+        assertEquals(List.of("convert#1:COMPLETED", "set-tl#1:FAILED", "restore#1:FAILED", "start-as-was#1:COMPLETED"), stepsOf(a));
+    }
 }

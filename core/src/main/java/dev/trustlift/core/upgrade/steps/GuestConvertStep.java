@@ -97,7 +97,17 @@ public final class GuestConvertStep implements Step {
             return new StepResult.Failed("ConvertTimedOut", "MBR2GPT /convert is still " + found.get().executionState()
                     + " past its timeout; the disk may have changed", false, true, null, List.of());
         }
-        GuestCommand.Outcome outcome = command.run(vm, model.location(), LABEL, convert);
+        GuestCommand.Outcome outcome;
+        try {
+            outcome = command.run(vm, model.location(), LABEL, convert);
+        } catch (dev.trustlift.core.cloud.CloudException e) {
+            // No answer, or a 5xx: ARM may have accepted the PUT and MBR2GPT may be writing the disk.
+            // /convert is never sent twice, so the disk is treated as changed and restored.
+            boolean mayHaveRun = e.httpStatus() == 0 || e.httpStatus() >= 500;
+            return new StepResult.Failed(e.code(), "sending MBR2GPT /convert failed: " + e.getMessage()
+                    + (mayHaveRun ? "; ARM may have started it, so the disk is restored from the restore point" : ""),
+                    false, mayHaveRun, null, e.requestId() == null ? List.of() : List.of(e.requestId()));
+        }
         if (outcome instanceof GuestCommand.Pending pending) {
             return pending.next();
         }

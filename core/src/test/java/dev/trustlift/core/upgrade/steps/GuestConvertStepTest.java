@@ -294,4 +294,18 @@ class GuestConvertStepTest {
         assertEquals(List.of("setupact.log"), journal.artifacts(StepHarness.CAMPAIGN, WIN.id()).stream()
                 .map(Artifact::name).toList());
     }
+
+    @Test
+    void aConvertPutWithoutAnAnswerIsNeverSentAgainAndTheDiskIsTreatedAsChanged() {
+        harness.completed(WIN, "guest-probe", "{\"diskNumber\": 0}");
+        GuestConvertStep step = new GuestConvertStep(cloud);
+        cloud.throwNext("beginRunCommand", new dev.trustlift.core.cloud.CloudException("InternalServerError", "lost", 500, "r5", null));
+        VmUpgrade vm = harness.begin(WIN, GuestConvertStep.NAME);
+        StepResult.Failed f = assertInstanceOf(StepResult.Failed.class, step.run(vm));
+        assertTrue(f.diskChanged() && !f.retryable(), f.toString());
+        assertEquals(List.of("r5"), f.requestIds());
+        cloud.throwNext("beginRunCommand", new dev.trustlift.core.cloud.CloudException("BadRequest", "refused", 400, "r4", null));
+        StepResult.Failed refused = assertInstanceOf(StepResult.Failed.class, step.run(vm));
+        assertFalse(refused.diskChanged(), "a 4xx refusal ran nothing: " + refused);
+    }
 }
