@@ -14,6 +14,9 @@ import dev.trustlift.core.journal.StepAttempt;
 import dev.trustlift.core.journal.VmState;
 import dev.trustlift.core.upgrade.CampaignOptions;
 import dev.trustlift.core.upgrade.FindingsJson;
+import dev.trustlift.core.upgrade.steps.DoneStep;
+import dev.trustlift.core.upgrade.steps.RestoreOsDiskStep;
+import dev.trustlift.core.upgrade.steps.StartAsWasStep;
 import dev.trustlift.core.upgrade.RunOutcome;
 import dev.trustlift.core.upgrade.UpgradePlan;
 import dev.trustlift.core.upgrade.UpgradeRunner;
@@ -113,11 +116,16 @@ final class CampaignRun {
             return String.join("; ", blockers);
         }
         List<StepAttempt> attempts = journal.attempts(campaign.id(), vm.vmId());
+        boolean restored = attempts.stream().anyMatch(a -> a.key().step().equals(RestoreOsDiskStep.NAME)
+                && a.state() == AttemptState.COMPLETED);
         for (int i = attempts.size() - 1; i >= 0; i--) {
             StepAttempt a = attempts.get(i);
-            if (a.state() == AttemptState.FAILED) {
+            boolean recoveryOrCleanup = a.key().step().equals(DoneStep.NAME) || a.key().step().equals(RestoreOsDiskStep.NAME)
+                    || a.key().step().equals(StartAsWasStep.NAME);
+            if (a.state() == AttemptState.FAILED && (!recoveryOrCleanup || !restored)) {
                 return "at " + a.key().step() + ": " + a.errorCode() + (a.errorMessage() == null || a.errorMessage().isBlank()
-                        ? "" : " " + a.errorMessage().lines().findFirst().orElse(""));
+                        ? "" : " " + a.errorMessage().lines().findFirst().orElse(""))
+                        + (restored ? "; the OS disk was restored from the restore point and the VM started as it was" : "");
             }
         }
         return vm.currentStep() == null ? "" : "at " + vm.currentStep();

@@ -111,6 +111,8 @@ class UpgradeEndToEndTest {
                 assertEquals("MBR", refused.at("/osDisk/layout/scheme").asText(), "the restored disk is the MBR disk");
                 assertTrue(refused.at("/boot/booted").asBoolean(), refused.toString());
                 assertTrue(refused.at("/osDisk/id").asText().toLowerCase().contains("restored"), refused.toString());
+                assertTrue(run.out().contains("tl-refused  FAILED  at set-trusted-launch: BadRequest")
+                        && run.out().contains("the OS disk was restored from the restore point"), run.out());
 
                 JsonNode noBoot = byName(state, "no-boot");
                 assertEquals("TrustedLaunch", noBoot.get("securityType").asText());

@@ -69,6 +69,7 @@ public final class AssessStep implements Step {
         List<Finding> blockers = assessment.findings().stream().filter(f -> f.severity() == Severity.BLOCKER).toList();
         if (!blockers.isEmpty()) {
             assessment.findings().stream().filter(f -> f.severity() == Severity.BLOCKER || f.severity() == Severity.WARNING)
+                    .filter(f -> !VmAssessment.GUEST_NOT_CHECKED.equals(f.rule()))
                     .forEach(vm::addFinding);
             return new StepResult.Finish(VmState.BLOCKED, summary(blockers), detail);
         }

@@ -112,6 +112,8 @@ class AssessStepTest {
         assertEquals(VmState.BLOCKED, f.state());
         assertTrue(f.reason().contains("TL030"), f.reason());
         assertTrue(vm.findings().stream().anyMatch(x -> x.rule().equals("TL030") && x.severity() == Severity.BLOCKER));
+        assertFalse(vm.findings().stream().anyMatch(x -> x.rule().equals("TL008")),
+                "the guest is probed by the next step, not 'unchecked for --no-probe-guest': " + vm.findings());
         assertEquals(List.of(), cloud.writes);
     }
 
