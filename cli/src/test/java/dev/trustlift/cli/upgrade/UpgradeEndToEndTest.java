@@ -136,6 +136,13 @@ class UpgradeEndToEndTest {
                 assertTrue(j.openAttempts(campaign).isEmpty());
             }
 
+            CliRun rollback = CliRun.of("rollback", "--endpoint", sandbox.endpoint(), "--journal", journal.toString(), "--vm",
+                    "no-boot", "--yes");
+            assertEquals(3, rollback.exitCode(), rollback.describe());
+            assertTrue(rollback.out().contains("recreated") || rollback.err().contains("recreated"),
+                    "after Trusted Launch the VM must be recreated: " + rollback.describe());
+            assertEquals("TrustedLaunch", byName(state(sandbox), "no-boot").get("securityType").asText(), "nothing was changed");
+
             CliRun report = CliRun.of("report", "--journal", journal.toString(), "--output", "json");
             assertEquals(0, report.exitCode(), report.describe());
             JsonNode doc = new ObjectMapper().readTree(report.out());
