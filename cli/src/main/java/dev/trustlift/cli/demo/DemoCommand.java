@@ -6,6 +6,7 @@ import dev.trustlift.sandbox.SandboxServer;
 import dev.trustlift.sandbox.fleet.Fleet;
 import dev.trustlift.sandbox.fleet.SubscriptionSpec;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Rehearse on the built-in sandbox (no Azure account needed): serve the demo fleet, discover "
-                + "its VMs, assess them with a guest probe, and write the HTML report.",
+                + "its VMs, assess them with a guest probe, write the HTML report, then upgrade the fleet (journal "
+                + "trustlift-demo-journal.db beside the report, replaced on each run) and write the upgrade's report.",
                 "Exit 0 when every step ran (blocked VMs are part of the demo), 1 when one failed."})
 public final class DemoCommand implements Callable<Integer> {
 
@@ -37,6 +39,10 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--no-probe", description = "Skip the guest probe (Run Command) during the assessment.")
     boolean noProbe;
+
+    /** The demo's own journal, beside the report; each run starts it afresh (the sandbox forgets its VMs too). */
+    static final String JOURNAL = "trustlift-demo-journal.db";
+    static final String UPGRADE_REPORT = "trustlift-demo-upgrade.html";
 
     @Override
     public Integer call() throws Exception {
@@ -59,10 +65,36 @@ public final class DemoCommand implements Callable<Integer> {
             assess.addAll(List.of("--out", report.toString()));
             heading(out, "trustlift " + String.join(" ", assess));
             int written = root.execute(assess.toArray(String[]::new));
-            boolean ran = discovered == ExitCodes.OK && ranAssessment(assessed) && ranAssessment(written);
-            heading(out, ran ? "demo complete: open " + report.toAbsolutePath() + " in a browser"
+            Path folder = report.toAbsolutePath().getParent();
+            Path journal = folder.resolve(JOURNAL);
+            forget(journal);
+            heading(out, "trustlift upgrade --endpoint " + endpoint + " --subscription " + subscriptions + " --journal "
+                    + journal + " --yes");
+            int upgraded = root.execute("upgrade", "--endpoint", endpoint, "--subscription", subscriptions, "--journal",
+                    journal.toString(), "--yes");
+            Path upgradeReport = folder.resolve(UPGRADE_REPORT);
+            heading(out, "trustlift report --journal " + journal + " --out " + upgradeReport);
+            int reported = root.execute("report", "--journal", journal.toString(), "--out", upgradeReport.toString());
+            boolean ran = discovered == ExitCodes.OK && ranAssessment(assessed) && ranAssessment(written)
+                    && ranAssessment(upgraded) && reported == ExitCodes.OK;
+            heading(out, ran ? "demo complete: open " + report.toAbsolutePath() + " and " + upgradeReport + " in a browser"
                     : "demo failed: see the errors above");
             return ran ? ExitCodes.OK : ExitCodes.FAILURE;
+        }
+    }
+
+    /** Removes the previous demo run's journal, its WAL files and its artifact folder. */
+    private static void forget(Path journal) throws java.io.IOException {
+        for (String suffix : List.of("", "-wal", "-shm")) {
+            Files.deleteIfExists(Path.of(journal + suffix));
+        }
+        Path artifacts = Path.of(journal + ".d");
+        if (Files.isDirectory(artifacts)) {
+            try (var walk = Files.walk(artifacts)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
         }
     }
 
