@@ -17,6 +17,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -54,8 +55,15 @@ class CrashResumeTest {
             sandbox.accessLog(calls::add);
             Path journal = dir.resolve("crash.db");
             List<String> log = new ArrayList<>();
-            Process p = launch(log, "upgrade", "--endpoint", sandbox.endpoint(), "--subscription", SUB, "--journal",
+            Path firstOut = dir.resolve("upgrade.out");
+            Process p = launch(log, firstOut, "upgrade", "--endpoint", sandbox.endpoint(), "--subscription", SUB, "--journal",
                     journal.toString(), "--max-parallel", "10", "--yes");
+            // The kills start once the campaign is journaled: before that there is nothing to resume.
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            while (!(Files.exists(firstOut) && Files.readString(firstOut).contains("campaign tl-")) && System.nanoTime() < until) {
+                assertTrue(p.isAlive(), "upgrade ended before it created its campaign: " + Files.readString(firstOut));
+                Thread.sleep(50);
+            }
             int kills = 0;
             while (kills < 5) {
                 long wait = 1500 + random.nextInt(4500);
@@ -66,7 +74,8 @@ class CrashResumeTest {
                 assertTrue(p.waitFor(30, TimeUnit.SECONDS));
                 kills++;
                 log.add("-- killed after " + wait + " ms");
-                p = launch(log, "resume", "--endpoint", sandbox.endpoint(), "--journal", journal.toString(), "--yes");
+                p = launch(log, dir.resolve("resume" + kills + ".out"), "resume", "--endpoint", sandbox.endpoint(), "--journal",
+                        journal.toString(), "--yes");
             }
             assertTrue(p.waitFor(8, TimeUnit.MINUTES), "the last resume finishes: " + why);
             assertEquals(3, p.exitValue(), "the two Windows Server 2016 VMs end BLOCKED (" + why + ")\n" + String.join("\n", log));
@@ -136,13 +145,13 @@ class CrashResumeTest {
         return counts;
     }
 
-    static Process launch(List<String> log, String... args) throws Exception {
+    static Process launch(List<String> log, Path output, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(args));
         log.add("-- trustlift " + String.join(" ", args));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                .redirectOutput(output.toFile()).start();
     }
 
     /** 32 Windows Server 2019/2022 VMs, 6 Ubuntu VMs already GPT with an ESP, 2 Windows Server 2016 VMs (BLOCKED). */

@@ -22,6 +22,13 @@ public interface Journal extends AutoCloseable {
 
     void createCampaign(Campaign campaign);
 
+    /**
+     * Creates the campaign with its VMs in one transaction: a process killed while it creates a
+     * campaign leaves either all of it or nothing, never a campaign missing VMs that resume would
+     * silently skip.
+     */
+    void createCampaign(Campaign campaign, List<CampaignVm> vms);
+
     void setCampaignState(String campaignId, CampaignState state);
 
     Optional<Campaign> campaign(String campaignId);

@@ -109,7 +109,17 @@ public final class SqliteJournal implements Journal {
 
     @Override
     public void createCampaign(Campaign c) {
-        db.write("create the campaign " + c.id(), () -> {
+        createCampaign(c, List.of());
+    }
+
+    @Override
+    public void createCampaign(Campaign c, List<CampaignVm> vms) {
+        for (CampaignVm vm : vms) {
+            if (!vm.campaignId().equals(c.id())) {
+                throw new IllegalArgumentException(vm.vmId() + " belongs to campaign " + vm.campaignId() + ", not " + c.id());
+            }
+        }
+        db.write("create the campaign " + c.id() + " with " + vms.size() + " VMs", () -> {
             try (PreparedStatement s = db.prepare(
                     "INSERT INTO campaign (" + JournalRows.CAMPAIGN_COLUMNS + ") VALUES (?, ?, ?, ?, ?)")) {
                 s.setString(1, c.id());
@@ -118,6 +128,9 @@ public final class SqliteJournal implements Journal {
                 s.setString(4, c.toolVersion());
                 s.setString(5, c.state().name());
                 s.executeUpdate();
+            }
+            for (CampaignVm vm : vms) {
+                upsertVm(vm);
             }
             return null;
         });
@@ -147,30 +160,34 @@ public final class SqliteJournal implements Journal {
     @Override
     public void saveVm(CampaignVm vm) {
         db.write("save VM " + vm.vmId(), () -> {
-            try (PreparedStatement s = db.prepare("INSERT INTO campaign_vm (" + JournalRows.VM_COLUMNS
-                    + ", added_order) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                    + "(SELECT COALESCE(MAX(added_order), 0) + 1 FROM campaign_vm WHERE campaign_id = ?)) "
-                    + "ON CONFLICT (campaign_id, vm_id) DO UPDATE SET options_json = excluded.options_json, "
-                    + "state = excluded.state, current_step = excluded.current_step, "
-                    + "restore_point_id = excluded.restore_point_id, downtime_start = excluded.downtime_start, "
-                    + "downtime_end = excluded.downtime_end, findings_json = excluded.findings_json, "
-                    + "lease_owner = excluded.lease_owner, lease_expires = excluded.lease_expires")) {
-                s.setString(1, vm.campaignId());
-                s.setString(2, vm.vmId());
-                s.setString(3, vm.optionsJson());
-                s.setString(4, vm.state().name());
-                JournalRows.bind(s, 5, vm.currentStep());
-                JournalRows.bind(s, 6, vm.restorePointId());
-                JournalRows.bind(s, 7, vm.downtimeStart());
-                JournalRows.bind(s, 8, vm.downtimeEnd());
-                s.setString(9, vm.findingsJson());
-                JournalRows.bind(s, 10, vm.leaseOwner());
-                JournalRows.bind(s, 11, vm.leaseExpires());
-                s.setString(12, vm.campaignId());
-                s.executeUpdate();
-            }
+            upsertVm(vm);
             return null;
         });
+    }
+
+    private void upsertVm(CampaignVm vm) throws java.sql.SQLException {
+        try (PreparedStatement s = db.prepare("INSERT INTO campaign_vm (" + JournalRows.VM_COLUMNS
+                + ", added_order) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                + "(SELECT COALESCE(MAX(added_order), 0) + 1 FROM campaign_vm WHERE campaign_id = ?)) "
+                + "ON CONFLICT (campaign_id, vm_id) DO UPDATE SET options_json = excluded.options_json, "
+                + "state = excluded.state, current_step = excluded.current_step, "
+                + "restore_point_id = excluded.restore_point_id, downtime_start = excluded.downtime_start, "
+                + "downtime_end = excluded.downtime_end, findings_json = excluded.findings_json, "
+                + "lease_owner = excluded.lease_owner, lease_expires = excluded.lease_expires")) {
+            s.setString(1, vm.campaignId());
+            s.setString(2, vm.vmId());
+            s.setString(3, vm.optionsJson());
+            s.setString(4, vm.state().name());
+            JournalRows.bind(s, 5, vm.currentStep());
+            JournalRows.bind(s, 6, vm.restorePointId());
+            JournalRows.bind(s, 7, vm.downtimeStart());
+            JournalRows.bind(s, 8, vm.downtimeEnd());
+            s.setString(9, vm.findingsJson());
+            JournalRows.bind(s, 10, vm.leaseOwner());
+            JournalRows.bind(s, 11, vm.leaseExpires());
+            s.setString(12, vm.campaignId());
+            s.executeUpdate();
+        }
     }
 
     @Override

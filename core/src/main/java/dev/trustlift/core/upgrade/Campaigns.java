@@ -57,10 +57,11 @@ public final class Campaigns {
         }
         Campaign campaign = new Campaign(nextId(journal, clock, "tl"), clock.instant(), options.toJson(), toolVersion,
                 CampaignState.RUNNING);
-        journal.createCampaign(campaign);
+        List<CampaignVm> vms = new ArrayList<>();
         for (Target t : unique.values()) {
-            journal.saveVm(CampaignVm.pending(campaign.id(), t.ref().id(), options.forVm(t.enableSecureBoot()).toJson()));
+            vms.add(CampaignVm.pending(campaign.id(), t.ref().id(), options.forVm(t.enableSecureBoot()).toJson()));
         }
+        journal.createCampaign(campaign, vms);
         return campaign;
     }
 

@@ -51,6 +51,24 @@ class JournalRoundTripTest {
     }
 
     @Test
+    void aCampaignIsCreatedWithItsVmsAllOrNothing() {
+        try (SqliteJournal journal = SqliteJournal.open(db())) {
+            journal.createCampaign(campaign(), List.of(CampaignVm.pending("c-20261208-a", VM2, "{}"),
+                    CampaignVm.pending("c-20261208-a", VM1, "{}")));
+            assertEquals(List.of(VM2, VM1), journal.vms("c-20261208-a").stream().map(CampaignVm::vmId).toList(),
+                    "in the order given");
+            Campaign other = new Campaign("c-20261208-b", T0, "{}", "0.1.0", CampaignState.RUNNING);
+            assertThrows(IllegalArgumentException.class, () -> journal.createCampaign(other,
+                    List.of(CampaignVm.pending("c-20261208-a", VM1, "{}"))), "a VM of another campaign");
+            assertThrows(JournalException.class, () -> journal.createCampaign(campaign(),
+                    List.of(CampaignVm.pending("c-20261208-a", "/subscriptions/s1/resourceGroups/rg-c/providers/"
+                            + "Microsoft.Compute/virtualMachines/late", "{}"))), "the campaign exists");
+            assertEquals(2, journal.vms("c-20261208-a").size(), "the failed creation added no VM");
+            assertTrue(journal.campaign("c-20261208-b").isEmpty());
+        }
+    }
+
+    @Test
     void aVmWithEveryFieldSetRoundTripsAndASecondSaveReplacesIt() {
         CampaignVm full = new CampaignVm("c-20261208-a", VM1, "{\"secureBoot\":false}", VmState.IN_PROGRESS, "deallocate",
                 VM1 + "/restorePointCollections/x/restorePoints/y", T0, T0.plusSeconds(91),
