@@ -1,21 +1,9 @@
 package dev.trustlift.azure;
 
 import com.azure.core.util.Context;
-import com.azure.core.management.polling.PollResult;
-import com.azure.core.util.polling.LongRunningOperationStatus;
-import com.azure.core.util.polling.PollResponse;
-import com.azure.core.util.polling.SyncPoller;
 import com.azure.resourcemanager.compute.fluent.ComputeManagementClient;
 import com.azure.resourcemanager.compute.fluent.models.DiskInner;
-import com.azure.resourcemanager.compute.fluent.models.RestorePointCollectionInner;
-import com.azure.resourcemanager.compute.fluent.models.RestorePointInner;
-import com.azure.resourcemanager.compute.fluent.models.SnapshotInner;
 import com.azure.resourcemanager.compute.fluent.models.VirtualMachineInner;
-import com.azure.resourcemanager.compute.fluent.models.VirtualMachineUpdateInner;
-import com.azure.resourcemanager.compute.models.CreationData;
-import com.azure.resourcemanager.compute.models.DiskCreateOption;
-import com.azure.resourcemanager.compute.models.DiskUpdate;
-import com.azure.resourcemanager.compute.models.RestorePointCollectionSourceProperties;
 import com.azure.resourcemanager.compute.models.RunCommandInput;
 import com.azure.resourcemanager.resources.fluentcore.arm.ResourceUtils;
 import dev.trustlift.core.cloud.BackupProtection;
@@ -65,7 +53,6 @@ public final class AzureCloudAdapter implements Cloud {
 
     private final AzureConnection connection;
     private final ArmErrors errors;
-    private final Duration operationTimeout;
     /**
      * Backup policy types by vault and policy: a policy's type is fixed when it is created (a VM
      * moves to an Enhanced policy by being assigned another policy), so one read per policy serves
@@ -76,6 +63,7 @@ public final class AzureCloudAdapter implements Cloud {
     private final ManagementLocks locks;
     private final PreviewFeatures features;
     private final OperationPolls polls;
+    private final AwaitedCalls awaited;
 
     public AzureCloudAdapter(AzureConnection connection) {
         this(connection, DEFAULT_OPERATION_TIMEOUT);
@@ -88,11 +76,11 @@ public final class AzureCloudAdapter implements Cloud {
     public AzureCloudAdapter(AzureConnection connection, Duration operationTimeout) {
         this.connection = connection;
         this.errors = ArmErrors.of(connection.settings());
-        this.operationTimeout = operationTimeout;
         this.upgrade = new UpgradeCalls(connection, errors, Clock.systemUTC());
         this.polls = new OperationPolls(connection.pipeline(), connection.resourceManagerEndpoint());
         this.locks = new ManagementLocks(connection);
         this.features = new PreviewFeatures(connection);
+        this.awaited = new AwaitedCalls(connection, errors, operationTimeout);
     }
 
     private ArmRest rest() {
@@ -210,119 +198,54 @@ public final class AzureCloudAdapter implements Cloud {
         RunCommandInput input = new RunCommandInput()
                 .withCommandId(script.os() == OsType.WINDOWS ? "RunPowerShellScript" : "RunShellScript")
                 .withScript(script.wrappedLines());
-        return errors.call("run command on " + vm, () -> RunCommandOutput.parse(await(
+        return errors.call("run command on " + vm, () -> RunCommandOutput.parse(awaited.await(
                 compute(vm.subscription()).getVirtualMachines().beginRunCommand(vm.resourceGroup(), vm.name(), input),
                 script.timeout())));
     }
 
     @Override
     public RestorePoint createRestorePoint(VmRef vm, String collectionName, String pointName) {
-        return errors.call("create restore point for " + vm, () -> {
-            var client = compute(vm.subscription());
-            VirtualMachineInner model = client.getVirtualMachines().getByResourceGroup(vm.resourceGroup(), vm.name());
-            RestorePointCollectionInner collection = client.getRestorePointCollections().createOrUpdate(
-                    vm.resourceGroup(), collectionName, (RestorePointCollectionInner) new RestorePointCollectionInner()
-                            .withSource(new RestorePointCollectionSourceProperties().withId(vm.id()))
-                            .withLocation(model.location()));
-            RestorePointInner point = await(client.getRestorePoints()
-                    .beginCreate(vm.resourceGroup(), collectionName, pointName, new RestorePointInner()), null);
-            return ArmModels.restorePoint(collection.id(), point);
-        });
+        return awaited.createRestorePoint(vm, collectionName, pointName);
     }
 
     @Override
     public Snapshot createIncrementalSnapshot(String diskId, String snapshotName) {
-        return errors.call("snapshot disk " + diskId, () -> {
-            DiskInner disk = diskInner(diskId);
-            SnapshotInner snapshot = (SnapshotInner) new SnapshotInner()
-                    .withIncremental(true)
-                    .withCreationData(new CreationData().withCreateOption(DiskCreateOption.COPY).withSourceResourceId(diskId))
-                    .withLocation(disk.location());
-            return ArmModels.snapshot(await(compute(ResourceUtils.subscriptionFromResourceId(diskId)).getSnapshots()
-                    .beginCreateOrUpdate(ResourceUtils.groupFromResourceId(diskId), snapshotName, snapshot), null));
-        });
+        return awaited.createIncrementalSnapshot(diskId, snapshotName);
     }
 
     @Override
     public OsDisk createDisk(VmRef vm, String sourceId, String diskName) {
-        return errors.call("create disk " + diskName + " for " + vm, () -> {
-            var client = compute(vm.subscription());
-            VirtualMachineInner model = client.getVirtualMachines().getByResourceGroup(vm.resourceGroup(), vm.name());
-            // Disk restore points are restored; snapshots and disks are copied.
-            DiskCreateOption option = sourceId.toLowerCase(Locale.ROOT).contains("/diskrestorepoints/")
-                    ? DiskCreateOption.RESTORE : DiskCreateOption.COPY;
-            DiskInner disk = (DiskInner) new DiskInner()
-                    .withCreationData(new CreationData().withCreateOption(option).withSourceResourceId(sourceId))
-                    .withLocation(model.location());
-            if (model.zones() != null && !model.zones().isEmpty()) {
-                disk.withZones(model.zones());
-            }
-            return ArmModels.disk(await(client.getDisks().beginCreateOrUpdate(vm.resourceGroup(), diskName, disk), null));
-        });
+        return awaited.createDisk(vm, sourceId, diskName);
     }
 
     @Override
     public OsDisk growDisk(String diskId, int newSizeGb) {
-        return errors.call("grow disk " + diskId, () -> ArmModels.disk(await(
-                compute(ResourceUtils.subscriptionFromResourceId(diskId)).getDisks().beginUpdate(
-                        ResourceUtils.groupFromResourceId(diskId), ResourceUtils.nameFromResourceId(diskId),
-                        new DiskUpdate().withDiskSizeGB(newSizeGb)), null)));
+        return awaited.growDisk(diskId, newSizeGb);
     }
 
     @Override
     public Vm swapOsDisk(VmRef vm, String diskId) {
-        return errors.call("swap OS disk of " + vm, () -> {
-            var vms = compute(vm.subscription()).getVirtualMachines();
-            // As az vm update --os-disk does: read the model, repoint the OS disk, PUT it back.
-            VirtualMachineInner model = UpgradeCalls.withOsDisk(vms.getByResourceGroup(vm.resourceGroup(), vm.name()), diskId);
-            return ArmModels.vm(await(vms.beginCreateOrUpdate(vm.resourceGroup(), vm.name(), model), null));
-        });
+        return awaited.swapOsDisk(vm, diskId);
     }
 
     @Override
     public void deallocate(VmRef vm) {
-        errors.run("deallocate " + vm, () -> await(
-                compute(vm.subscription()).getVirtualMachines().beginDeallocate(vm.resourceGroup(), vm.name()), null));
+        awaited.deallocate(vm);
     }
 
     @Override
     public void start(VmRef vm) {
-        errors.run("start " + vm, () -> await(
-                compute(vm.subscription()).getVirtualMachines().beginStart(vm.resourceGroup(), vm.name()), null));
+        awaited.start(vm);
     }
 
     @Override
     public Vm setSecurityProfile(VmRef vm, SecurityProfileChange change) {
-        VirtualMachineUpdateInner update = UpgradeCalls.securityProfileOnly(change);
-        return errors.call("set security profile of " + vm, () -> ArmModels.vm(await(
-                compute(vm.subscription()).getVirtualMachines().beginUpdate(vm.resourceGroup(), vm.name(), update),
-                null)));
+        return awaited.setSecurityProfile(vm, change);
     }
 
     @Override
     public RateLimits rateLimits(String subscription) {
         return connection.rateLimits().latest(subscription);
-    }
-
-    /**
-     * Polls to completion. The configured interval applies only when ARM sends no Retry-After;
-     * the timeout (the script's, else the connection's operation timeout) bounds the whole wait.
-     */
-    private <T> T await(SyncPoller<PollResult<T>, T> poller, Duration timeout) {
-        Duration interval = connection.settings().pollInterval();
-        if (interval != null) {
-            poller.setPollInterval(interval);
-        }
-        PollResponse<PollResult<T>> last =
-                poller.waitForCompletion(timeout == null ? operationTimeout : timeout);
-        LongRunningOperationStatus status = last.getStatus();
-        if (status == LongRunningOperationStatus.FAILED || status == LongRunningOperationStatus.USER_CANCELLED) {
-            // The poller reports a failed operation as a status, not an exception; the error body
-            // of the status document carries ARM's code.
-            PollResult.Error error = last.getValue() == null ? null : last.getValue().getError();
-            throw OperationFailure.from(status.toString(), error);
-        }
-        return poller.getFinalResult();
     }
 
     @Override
